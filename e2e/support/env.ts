@@ -1,0 +1,27 @@
+// Fixed settings shared by playwright.config.ts and the specs: the build under test is made with
+// these, so a spec can find the data folder and the emulator without asking the server.
+import path from 'node:path';
+import { DEMO_POOL } from '../../scripts/cognito-seed.mjs';
+
+const port = Number(process.env.E2E_PORT || 3100);
+const cognitoPort = Number(process.env.E2E_COGNITO_PORT || 9330);
+const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
+const dataDir = path.resolve('.data/e2e-clickstream');
+
+export const E2E = {
+  port,
+  baseURL: `http://127.0.0.1:${port}`,
+  cognitoPort,
+  cognitoEndpoint,
+  cognitoDir: path.resolve('.cognito/e2e'),
+  dataDir,
+  serverEnv: {
+    NEXT_PUBLIC_COGNITO_USER_POOL_ID: DEMO_POOL.userPoolId,
+    NEXT_PUBLIC_COGNITO_CLIENT_ID: DEMO_POOL.clientId,
+    NEXT_PUBLIC_COGNITO_REGION: 'local',
+    NEXT_PUBLIC_COGNITO_ENDPOINT: cognitoEndpoint,
+    NEXT_PUBLIC_COGNITO_AUTH_FLOW: 'USER_PASSWORD_AUTH',
+    CLICKSTREAM_DATA_DIR: dataDir,
+    CLICKSTREAM_COGNITO_ISSUER: `${cognitoEndpoint}/${DEMO_POOL.userPoolId}`,
+  },
+};

@@ -1,0 +1,37 @@
+import { defineConfig, devices } from '@playwright/test';
+import { E2E } from './e2e/support/env';
+
+// One production build serves every end-to-end test; the Cognito emulator runs beside it.
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  use: {
+    baseURL: E2E.baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: [
+    {
+      command: `node scripts/cognito-local.mjs --port ${E2E.cognitoPort} --dir ${E2E.cognitoDir}`,
+      url: `${E2E.cognitoEndpoint}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npm run build && npx next start -H 127.0.0.1 -p ${E2E.port}`,
+      url: `${E2E.baseURL}/`,
+      env: E2E.serverEnv,
+      reuseExistingServer: false,
+      timeout: 400_000,
+    },
+  ],
+});

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# `npm test`: every check the project has, in the order that fails fastest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-chromium.sh
+echo "== lint and typecheck"
+npx eslint .
+npx tsc --noEmit
+echo "== unit and component tests (vitest)"
+npx vitest run
+echo "== end-to-end tests (playwright, production build)"
+npx playwright test
