@@ -4,6 +4,8 @@ import { E2E } from './e2e/support/env';
 // One production build serves every end-to-end test; the Cognito emulator runs beside it.
 export default defineConfig({
   testDir: './e2e',
+  // Playwright empties its outputDir on start: keep it apart from the other runners' reports.
+  outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
