@@ -1,0 +1,9 @@
+'use client';
+import { useSyncExternalStore } from 'react';
+import { getCartSnapshot, getServerCartSnapshot, subscribeCart } from '@/lib/cart/store';
+import type { CartLine } from '@/lib/cart/types';
+
+/** The persisted cart; empty during server rendering and hydration. */
+export function useCart(): CartLine[] {
+  return useSyncExternalStore(subscribeCart, getCartSnapshot, getServerCartSnapshot);
+}
