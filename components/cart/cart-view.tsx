@@ -1,22 +1,19 @@
 'use client';
 import Link from 'next/link';
-import { useSyncExternalStore } from 'react';
 import { useTrack } from '@/components/tracking/use-track';
 import { removeLine, resolveLines, setQuantity, summarizeCart, type ResolvedLine } from '@/lib/cart/cart';
 import { updateCart } from '@/lib/cart/store';
 import { toTrackedProduct } from '@/lib/catalog/tracked';
 import { CartLineItem } from './cart-line';
 import { CartSummaryBox } from './cart-summary';
-import { useCart } from './use-cart';
+import { useCart, useHydrated } from './use-cart';
 import styles from './cart.module.css';
-
-const subscribeNothing = () => () => {};
 
 export function CartView() {
   const lines = useCart();
   const track = useTrack();
   // The server cannot see localStorage: say "loading" rather than "empty" until hydrated.
-  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const hydrated = useHydrated();
   const resolved = resolveLines(lines);
 
   function changeQuantity(line: ResolvedLine, quantity: number) {

@@ -7,3 +7,10 @@ import type { CartLine } from '@/lib/cart/types';
 export function useCart(): CartLine[] {
   return useSyncExternalStore(subscribeCart, getCartSnapshot, getServerCartSnapshot);
 }
+
+const subscribeNothing = () => () => {};
+
+/** False during server rendering and hydration, when the stored cart cannot be known yet. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(subscribeNothing, () => true, () => false);
+}

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
-import { useCart } from '@/components/cart/use-cart';
+import { useCart, useHydrated } from '@/components/cart/use-cart';
 import { CartSummaryBox } from '@/components/cart/cart-summary';
 import { useTrack } from '@/components/tracking/use-track';
 import { summarizeCart, toContractCart } from '@/lib/cart/cart';
@@ -19,7 +19,7 @@ export function CheckoutForm() {
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const started = useRef(false);
-  const placing = useRef(false);
+  const hydrated = useHydrated();
   const cart = toContractCart(lines);
 
   useEffect(() => {
@@ -29,7 +29,8 @@ export function CheckoutForm() {
     track('checkout_start', { cart });
   }, [cart, track]);
 
-  if (!cart && !placing.current) {
+  if (!hydrated) return <p>Loading your cart…</p>;
+  if (!cart) {
     return (
       <div className={styles.empty}>
         <p>Your cart is empty, so there is nothing to check out yet.</p>
@@ -60,7 +61,6 @@ export function CheckoutForm() {
         setMessage(result.message ?? 'The order could not be placed.');
         return;
       }
-      placing.current = true;
       saveLastOrder({ orderId: result.orderId, cart: result.cart, email: checked.data.email, recorded: false });
       router.push(`/checkout/confirmation?order=${encodeURIComponent(result.orderId)}`);
     });
