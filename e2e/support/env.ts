@@ -23,5 +23,6 @@ export const E2E = {
     NEXT_PUBLIC_COGNITO_AUTH_FLOW: 'USER_PASSWORD_AUTH',
     CLICKSTREAM_DATA_DIR: dataDir,
     CLICKSTREAM_COGNITO_ISSUER: `${cognitoEndpoint}/${DEMO_POOL.userPoolId}`,
+    CLICKSTREAM_COGNITO_CLIENT_ID: DEMO_POOL.clientId,
   },
 };

@@ -1,0 +1,52 @@
+import { DEFAULT_LIMITS, type IngestLimits } from './limits';
+
+/** Server settings, all optional: with none set, events go to .data/clickstream and tokens are not checked. */
+export type IngestConfig = {
+  dataDir: string;
+  s3: { bucket: string; region: string | undefined; endpoint: string | undefined } | null;
+  allowedOrigins: string[];
+  cognito: CognitoConfig | null;
+  rateLimitPerMinute: number;
+  trustForwardedFor: boolean;
+  limits: IngestLimits;
+};
+
+/** Either a real user pool (id + app client id) or an explicit issuer URL for an emulator. */
+export type CognitoConfig = { userPoolId: string | undefined; clientId: string | undefined; issuer: string | undefined };
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+
+export function readIngestConfig(env: Env = process.env): IngestConfig {
+  const value = (name: string) => env[name]?.trim() || undefined;
+  const bucket = value('CLICKSTREAM_S3_BUCKET');
+  const userPoolId = value('CLICKSTREAM_COGNITO_USER_POOL_ID');
+  const clientId = value('CLICKSTREAM_COGNITO_CLIENT_ID');
+  const issuer = value('CLICKSTREAM_COGNITO_ISSUER');
+  if (issuer && !/^https?:\/\//.test(issuer)) {
+    throw new ConfigError('CLICKSTREAM_COGNITO_ISSUER must be an http(s) URL');
+  }
+  return {
+    dataDir: value('CLICKSTREAM_DATA_DIR') ?? '.data/clickstream',
+    s3: bucket ? { bucket, region: value('CLICKSTREAM_S3_REGION'), endpoint: value('CLICKSTREAM_S3_ENDPOINT') } : null,
+    allowedOrigins: (value('CLICKSTREAM_ALLOWED_ORIGINS') ?? '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    cognito: userPoolId || issuer ? { userPoolId, clientId, issuer } : null,
+    rateLimitPerMinute: positiveInt(env, 'CLICKSTREAM_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE),
+    trustForwardedFor: value('CLICKSTREAM_TRUST_FORWARDED_FOR') === 'true',
+    limits: DEFAULT_LIMITS,
+  };
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const parsed = Number(raw);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new ConfigError(`${name} must be a whole number >= 0 (0 turns it off), got "${raw}"`);
+  return parsed;
+}

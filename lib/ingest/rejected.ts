@@ -1,0 +1,70 @@
+import type { IngestLimits } from './limits';
+import { rejectedKey } from './layout';
+import type { StoredObject } from './sink';
+import type { EventRejection } from './validate';
+
+export type RejectedContext = {
+  requestId: string;
+  receivedAt: Date;
+  status: number;
+  error: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+  origin: string | null;
+  country: string | null;
+};
+
+/** Counts the bytes of rejected records kept today by this process, so bad traffic cannot fill the store. */
+export class RejectedBudget {
+  private day = '';
+  private used = 0;
+
+  constructor(private readonly bytesPerDay: number) {}
+
+  take(bytes: number, now: Date): boolean {
+    const day = now.toISOString().slice(0, 10);
+    if (day !== this.day) {
+      this.day = day;
+      this.used = 0;
+    }
+    if (this.used + bytes > this.bytesPerDay) return false;
+    this.used += bytes;
+    return true;
+  }
+}
+
+const MAX_BODY_EXCERPT = 2048;
+
+/**
+ * One diagnosis record for a request that had rejected events (or was rejected whole): the
+ * reasons, the request metadata and the raw events cut to fit `maxRejectedRecordBytes`.
+ */
+export function rejectedRecord(
+  context: RejectedContext,
+  rejections: { rejection: EventRejection; raw: unknown }[],
+  bodyExcerpt: string | null,
+  limits: IngestLimits,
+): StoredObject {
+  const perEvent = Math.max(256, Math.floor((limits.maxRejectedRecordBytes * 0.75) / Math.max(1, rejections.length)));
+  const record = {
+    request_id: context.requestId,
+    received_at: context.receivedAt.toISOString(),
+    status: context.status,
+    error: context.error,
+    source_ip: context.sourceIp,
+    user_agent: context.userAgent?.slice(0, 512) ?? null,
+    origin: context.origin?.slice(0, 512) ?? null,
+    country: context.country,
+    body_excerpt: bodyExcerpt?.slice(0, MAX_BODY_EXCERPT) ?? null,
+    rejected: rejections.map(({ rejection, raw }) => ({
+      ...rejection,
+      errors: rejection.errors.slice(0, 20),
+      raw: (JSON.stringify(raw) ?? '').slice(0, perEvent),
+    })),
+  };
+  let body = JSON.stringify(record);
+  if (Buffer.byteLength(body) > limits.maxRejectedRecordBytes) {
+    body = JSON.stringify({ ...record, rejected: record.rejected.map((entry) => ({ ...entry, raw: null })), truncated: true });
+  }
+  return { key: rejectedKey(context.requestId, context.receivedAt), body };
+}
