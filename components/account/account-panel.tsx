@@ -7,10 +7,14 @@ import { configureAmplify } from '@/lib/auth/amplify';
 import { cognitoSettings } from '@/lib/auth/config';
 import styles from './account.module.css';
 
-// cognito-local speaks only USER_PASSWORD_AUTH; real pools keep the default SRP flow.
-const passwordSignIn = ((input: SignInInput) =>
-  signIn({ ...input, options: { ...input.options, authFlowType: 'USER_PASSWORD_AUTH' } })) as typeof signIn;
-const services = cognitoSettings?.authFlow === 'USER_PASSWORD_AUTH' ? { handleSignIn: passwordSignIn } : undefined;
+// The flow comes from config: SRP for real pools, USER_PASSWORD_AUTH for cognito-local (its only flow).
+const authFlowType = cognitoSettings?.authFlow;
+const services = authFlowType
+  ? {
+      handleSignIn: ((input: SignInInput) =>
+        signIn({ ...input, options: { ...input.options, authFlowType } })) as typeof signIn,
+    }
+  : undefined;
 
 export function AccountPanel() {
   if (!configureAmplify()) {

@@ -34,9 +34,7 @@ export function AddToCart({ productId, productName }: { productId: string; produ
         Add to cart
       </button>
       <p role="status" className={styles.added}>
-        {added ? (
-`Added ${added} × ${productName} to your bag.`
-        ) : null}
+        {added ? `Added ${added} × ${productName} to your cart.` : null}
       </p>
     </div>
   );
