@@ -1,10 +1,23 @@
 'use client';
-// INTERFACE PLACEHOLDER: the tracker helper replaces the body; the exported names and props stay.
-import { createContext, type ReactNode } from 'react';
-import type { Track } from '@/lib/clickstream/types';
+import { Suspense, useEffect, type ReactNode } from 'react';
+import { browserTracker } from '@/lib/clickstream/browser';
+import { PageViews } from './page-views';
+import { TrackContext, trackInBrowser } from './track-context';
 
-export const TrackContext = createContext<Track>(() => {});
+export { TrackContext };
 
+/** Wraps every page: starts the tab's tracker and records a page_view per navigation. */
 export function TrackingProvider({ children }: { children: ReactNode }) {
-  return children;
+  useEffect(() => {
+    browserTracker();
+  }, []);
+  return (
+    <TrackContext.Provider value={trackInBrowser}>
+      {/* useSearchParams needs a boundary on static pages; PageViews renders nothing, so nothing waits on it. */}
+      <Suspense fallback={null}>
+        <PageViews />
+      </Suspense>
+      {children}
+    </TrackContext.Provider>
+  );
 }

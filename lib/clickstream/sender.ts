@@ -1,0 +1,148 @@
+// Delivery: drains the shared outbox in batches, one tab at a time, retrying what the network or
+// the API could not take and never resending what the API acknowledged or rejected.
+import type { WireEvent } from '@/lib/contract/events';
+import { backoffDelay, parseRetryAfter } from './backoff';
+import { leaseBatch, outboxEvents, releaseEvents, removeEvents } from './outbox';
+
+/** The contract's MAX_BATCH_EVENTS, repeated because importing the contract would ship zod (a test keeps them equal). */
+export const MAX_BATCH = 100;
+/** Bodies stay under the API's 64 KB floor and the browser's keepalive quota. */
+export const MAX_BODY_BYTES = 60_000;
+/** How long a batch on the wire is off limits to other tabs and pages. */
+export const LEASE_MS = 15_000;
+const LOCK_NAME = 'lumen-clickstream-send';
+
+export type SenderOptions = {
+  endpoint: string;
+  allowed: () => boolean;
+  /** The Cognito token vouching for `userId`, when there is one. */
+  tokenFor: (userId: string | null) => Promise<string | undefined>;
+  /** The same, synchronously from memory: all there is time for while the page unloads. */
+  cachedTokenFor: (userId: string | null) => string | undefined;
+};
+
+type Outcome = 'done' | 'retry' | 'smaller';
+
+const bytes = (s: string) => new TextEncoder().encode(s).length;
+const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
+
+export function createSender(o: SenderOptions) {
+  let attempt = 0;
+  let retryAt = 0;
+  let maxBatch = MAX_BATCH;
+  let draining = false;
+  let again = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let due = Infinity;
+
+  function schedule(delay: number) {
+    delay = Math.max(delay, retryAt - Date.now());
+    const at = Date.now() + delay;
+    if (timer !== undefined && due <= at) return;
+    clearTimeout(timer);
+    due = at;
+    timer = setTimeout(() => {
+      timer = undefined;
+      due = Infinity;
+      flush();
+    }, delay);
+  }
+
+  async function post(batch: WireEvent[]): Promise<Outcome> {
+    const token = await o.tokenFor(batch[0].user_id ?? null);
+    let res: Response;
+    try {
+      const body = JSON.stringify({ events: batch });
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      // keepalive lets a request started as the page goes away finish anyway.
+      res = await fetch(o.endpoint, { method: 'POST', body, headers, keepalive: bytes(body) < MAX_BODY_BYTES });
+    } catch {
+      retryAt = Date.now() + backoffDelay(attempt++);
+      return 'retry';
+    }
+    const status = res.status;
+    if (status === 408 || status === 429 || status >= 500) {
+      retryAt = Date.now() + (parseRetryAfter(res.headers.get('retry-after'), Date.now()) ?? backoffDelay(attempt));
+      attempt++;
+      return 'retry';
+    }
+    if (status === 413 && batch.length > 1) return 'smaller';
+    if (process.env.NODE_ENV !== 'production' && status !== 200 && status !== 202) {
+      console.error(`[clickstream] the API answered ${status}; these events are not retried`, await res.text().catch(() => ''));
+    }
+    return 'done';
+  }
+
+  async function drain() {
+    while (o.allowed() && online()) {
+      const now = Date.now();
+      const batch = leaseBatch(now, now + LEASE_MS, maxBatch, MAX_BODY_BYTES);
+      if (!batch.length) {
+        // Events leased by a page that went away come back once their lease ends.
+        if (outboxEvents().length) schedule(LEASE_MS);
+        return;
+      }
+      const ids = batch.map((e) => e.event_id);
+      const outcome = await post(batch);
+      if (outcome === 'done') {
+        removeEvents(ids);
+        attempt = 0;
+        retryAt = 0;
+        continue;
+      }
+      releaseEvents(ids);
+      if (outcome === 'smaller') maxBatch = Math.max(1, batch.length >> 1);
+      else return schedule(retryAt - Date.now());
+    }
+  }
+
+  /** Sends what waits now, unless a retry is pending or another tab is already sending. */
+  function flush() {
+    if (draining) {
+      again = true;
+      return;
+    }
+    if (Date.now() < retryAt) return schedule(0);
+    draining = true;
+    again = false;
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    const run = locks
+      ? locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => (lock ? drain() : schedule(1_000)))
+      : drain();
+    Promise.resolve(run)
+      .catch(() => {})
+      .finally(() => {
+        draining = false;
+        if (again) flush();
+      });
+  }
+
+  /** Last chance as the page goes away: beacons need no response and carry the token in the body. */
+  function beacon() {
+    if (!o.allowed()) return;
+    if (typeof navigator === 'undefined' || !navigator.sendBeacon) return flush();
+    for (;;) {
+      const now = Date.now();
+      const batch = leaseBatch(now, now + LEASE_MS, maxBatch, MAX_BODY_BYTES);
+      if (!batch.length) return;
+      const token = o.cachedTokenFor(batch[0].user_id ?? null);
+      const body = JSON.stringify(token ? { events: batch, auth_token: token } : { events: batch });
+      if (!navigator.sendBeacon(o.endpoint, body)) return releaseEvents(batch.map((e) => e.event_id));
+    }
+  }
+
+  return {
+    flush,
+    beacon,
+    /** Sends within `delay` ms (later if a retry is pending). */
+    soon: (delay: number) => schedule(delay),
+    /** The network is back: retry now rather than at the end of the backoff. */
+    reconnect() {
+      attempt = 0;
+      retryAt = 0;
+      flush();
+    },
+    stop: () => clearTimeout(timer),
+  };
+}

@@ -1,0 +1,108 @@
+// The tracker: turns track() calls into contract events with identity and page context, keeps
+// them in the outbox and hands delivery to the sender. Every failure stays in here.
+import type { EventName, WireEvent } from '@/lib/contract/events';
+import { trackingAllowed, setOptedOut } from './consent';
+import { buildEvent, stampUser } from './event';
+import { touchIdentity } from './identity';
+import { appendEvent, clearOutbox } from './outbox';
+import { createSender, type SenderOptions } from './sender';
+import type { TrackedProduct, TrackExtras } from './types';
+
+/** The first event of a page goes out at once (with whatever joins it in this short window)... */
+export const PROMPT_FLUSH_MS = 50;
+/** ...later ones are batched for this long. */
+export const FLUSH_MS = 1_000;
+/** Events wait this long at most for the signed-in user to be known. */
+export const USER_WAIT_MS = 3_000;
+
+export type TrackerOptions = Omit<SenderOptions, 'allowed'>;
+export type Tracker = ReturnType<typeof createTracker>;
+
+function checkInDevelopment(event: WireEvent) {
+  if (process.env.NODE_ENV === 'production') return;
+  // A dynamic import, so that zod never ships in the production tracker.
+  void import('@/lib/contract/events').then(({ wireEventSchema }) => {
+    const result = wireEventSchema.safeParse(event);
+    if (!result.success) console.error(`[clickstream] invalid ${event.event_name} event: ${result.error.message}`);
+  });
+}
+
+export function createTracker(options: TrackerOptions) {
+  const sender = createSender({ ...options, allowed: trackingAllowed });
+  let user: string | null = null;
+  let userKnown = false;
+  let pending: WireEvent[] = [];
+  let lastPage: string | null = null;
+  let pageReferrer: string | null = null;
+  let prompt = true;
+  // The product page being shown, so that events outside its boundary (its page_view) carry it too.
+  let pageProduct: TrackedProduct | null = null;
+  const waitTimer = setTimeout(() => setUser(user), USER_WAIT_MS);
+
+  function enqueue(event: WireEvent) {
+    if (!trackingAllowed()) return;
+    appendEvent(stampUser(event, user));
+    checkInDevelopment(event);
+    sender.soon(prompt || event.event_name === 'page_view' ? PROMPT_FLUSH_MS : FLUSH_MS);
+    prompt = false;
+  }
+
+  function track(name: EventName, extras?: TrackExtras, product?: TrackedProduct) {
+    if (!trackingAllowed()) return;
+    try {
+      if (name === 'page_view') {
+        // After a soft navigation the referrer is the page before, inside the store.
+        pageReferrer = lastPage ?? (document.referrer || null);
+        lastPage = location.href;
+      }
+      const now = Date.now();
+      product ??= pageProduct?.urlPath === location.pathname ? pageProduct : undefined;
+      const event = buildEvent(name, touchIdentity(now), pageReferrer, now, extras, product);
+      if (userKnown) enqueue(event);
+      else pending.push(event);
+    } catch (error) {
+      if (process.env.NODE_ENV !== 'production') console.error('[clickstream] could not record', name, error);
+    }
+  }
+
+  /** The signed-in user's sub, or null; the first call releases the events that waited for it. */
+  function setUser(sub: string | null) {
+    user = sub;
+    if (userKnown) return;
+    userKnown = true;
+    clearTimeout(waitTimer);
+    const waiting = pending;
+    pending = [];
+    waiting.forEach(enqueue);
+  }
+
+  return {
+    track,
+    setUser,
+    /** Sets (or, with null, clears) the product whose page is shown. */
+    showProduct(product: TrackedProduct | null) {
+      pageProduct = product;
+    },
+    userId: () => user,
+    flush: sender.flush,
+    /** The page is going away: queue what waited for the user, then send what can be sent. */
+    hide(unloading: boolean) {
+      if (!userKnown) setUser(user);
+      if (unloading) sender.beacon();
+      else sender.flush();
+    },
+    reconnect: sender.reconnect,
+    /** Opting out stops tracking and empties the outbox; opting in starts again from the next event. */
+    setOptedOut(out: boolean) {
+      setOptedOut(out);
+      if (out) {
+        pending = [];
+        clearOutbox();
+      }
+    },
+    stop() {
+      clearTimeout(waitTimer);
+      sender.stop();
+    },
+  };
+}
