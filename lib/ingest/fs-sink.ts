@@ -19,19 +19,25 @@ export class FileSystemSink implements Sink {
   private async writeOne({ key, body }: StoredObject): Promise<void> {
     const target = path.join(this.root, key);
     const dir = path.dirname(target);
-    if (!this.knownDirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      this.knownDirs.add(dir);
-    }
+    if (!this.knownDirs.has(dir)) await this.makeDir(dir);
     const temporary = path.join(dir, `.tmp-${randomUUID()}`);
     try {
-      await writeFile(temporary, body);
+      await writeFile(temporary, body).catch(async (error: NodeJS.ErrnoException) => {
+        // The folder was removed behind our back (tests clear the store): make it again, once.
+        if (error.code !== 'ENOENT') throw error;
+        await this.makeDir(dir);
+        await writeFile(temporary, body);
+      });
       await rename(temporary, target);
     } catch (error) {
-      // The folder may have been removed behind our back (tests clear it): forget it and clean up.
       this.knownDirs.delete(dir);
       await rm(temporary, { force: true });
       throw error;
     }
+  }
+
+  private async makeDir(dir: string): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    this.knownDirs.add(dir);
   }
 }

@@ -62,9 +62,14 @@ export function rejectedRecord(
       raw: (JSON.stringify(raw) ?? '').slice(0, perEvent),
     })),
   };
+  const fits = (text: string) => Buffer.byteLength(text) <= limits.maxRejectedRecordBytes;
   let body = JSON.stringify(record);
-  if (Buffer.byteLength(body) > limits.maxRejectedRecordBytes) {
-    body = JSON.stringify({ ...record, rejected: record.rejected.map((entry) => ({ ...entry, raw: null })), truncated: true });
+  // Too big even with cut-down raw events: drop the raw events, then keep only the first rejections.
+  let kept = record.rejected.map((entry) => ({ ...entry, raw: null }));
+  while (!fits(body)) {
+    body = JSON.stringify({ ...record, body_excerpt: null, rejected: kept, truncated: true });
+    if (!kept.length) break;
+    kept = kept.slice(0, Math.floor(kept.length / 2));
   }
   return { key: rejectedKey(context.requestId, context.receivedAt), body };
 }
