@@ -1,5 +1,5 @@
-// localStorage as JSON, falling back to memory when storage is blocked (private modes, quotas),
-// so tracking keeps working for the page's lifetime and never throws into the store.
+// localStorage as JSON. Where storage is blocked altogether (some private modes), a memory map
+// stands in so that tracking still works for the page's lifetime; nothing here ever throws.
 const memory = new Map<string, string>();
 
 function storage(): Storage | null {
@@ -12,20 +12,20 @@ function storage(): Storage | null {
 
 export function readJson<T>(key: string): T | null {
   try {
-    const raw = storage()?.getItem(key) ?? memory.get(key);
+    const s = storage();
+    const raw = s ? s.getItem(key) : memory.get(key);
     return raw == null ? null : (JSON.parse(raw) as T);
   } catch {
     return null;
   }
 }
 
-/** False when the value could not be written durably (e.g. quota exceeded). */
+/** False when the value could not be written (e.g. quota exceeded). */
 export function writeJson(key: string, value: unknown): boolean {
   const raw = JSON.stringify(value);
-  memory.set(key, raw);
+  const s = storage();
+  if (!s) return memory.set(key, raw) && true;
   try {
-    const s = storage();
-    if (!s) return false;
     s.setItem(key, raw);
     return true;
   } catch {
@@ -38,7 +38,7 @@ export function removeKey(key: string): void {
   try {
     storage()?.removeItem(key);
   } catch {
-    // Nothing to do: the memory copy is gone.
+    // Blocked storage has nothing to remove.
   }
 }
 

@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { WireEvent } from '@/lib/contract/events';
+import { appendEvent, clearOutbox, droppedCount, leaseBatch, OUTBOX_KEY, OUTBOX_LIMIT, outboxEvents, releaseEvents, removeEvents } from './outbox';
+
+const ev = (n: number, user_id: string | null = null) => ({ event_id: `id-${n}`, event_name: 'page_view', user_id }) as WireEvent;
+const ids = (events: WireEvent[]) => events.map((e) => e.event_id);
+
+describe('outbox', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('keeps events in localStorage, so that they survive a reload', () => {
+    appendEvent(ev(1));
+    appendEvent(ev(2));
+    expect(ids(JSON.parse(localStorage.getItem(OUTBOX_KEY)!).map((x: { e: WireEvent }) => x.e))).toEqual(['id-1', 'id-2']);
+    expect(ids(outboxEvents())).toEqual(['id-1', 'id-2']);
+  });
+
+  it('drops the oldest events beyond its limit and counts them', () => {
+    for (let n = 0; n < OUTBOX_LIMIT + 7; n++) appendEvent(ev(n));
+    const kept = outboxEvents();
+    expect(kept).toHaveLength(OUTBOX_LIMIT);
+    expect(kept[0].event_id).toBe('id-7');
+    expect(kept.at(-1)!.event_id).toBe(`id-${OUTBOX_LIMIT + 6}`);
+    expect(droppedCount()).toBe(7);
+  });
+
+  it('leases a batch so that nobody else sends it until the lease ends or is released', () => {
+    for (let n = 0; n < 5; n++) appendEvent(ev(n));
+    expect(ids(leaseBatch(1000, 2000, 3, 1e6))).toEqual(['id-0', 'id-1', 'id-2']);
+    expect(ids(leaseBatch(1500, 2500, 3, 1e6))).toEqual(['id-3', 'id-4']);
+    expect(leaseBatch(1600, 2600, 3, 1e6)).toEqual([]);
+    // The first lease ran out (its page went away without an answer): those go again.
+    expect(ids(leaseBatch(2001, 3000, 10, 1e6))).toEqual(['id-0', 'id-1', 'id-2']);
+    releaseEvents(['id-3']);
+    expect(ids(leaseBatch(2002, 3000, 10, 1e6))).toEqual(['id-3']);
+  });
+
+  it('puts one user in a batch, and keeps batches under the byte limit', () => {
+    appendEvent(ev(1, null));
+    appendEvent(ev(2, 'alice'));
+    appendEvent(ev(3, null));
+    expect(ids(leaseBatch(0, 10, 100, 1e6))).toEqual(['id-1', 'id-3']);
+    expect(ids(leaseBatch(0, 10, 100, 1e6))).toEqual(['id-2']);
+    clearOutbox();
+    for (let n = 0; n < 10; n++) appendEvent(ev(n));
+    const size = JSON.stringify(ev(0)).length + 1;
+    expect(leaseBatch(0, 10, 100, size * 4)).toHaveLength(4);
+  });
+
+  it('forgets acknowledged events only', () => {
+    for (let n = 0; n < 3; n++) appendEvent(ev(n));
+    removeEvents(['id-1']);
+    expect(ids(outboxEvents())).toEqual(['id-0', 'id-2']);
+    clearOutbox();
+    expect(outboxEvents()).toEqual([]);
+  });
+});

@@ -1,0 +1,198 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_BATCH_EVENTS, wireEventSchema } from '@/lib/contract/events';
+import { outboxEvents } from './outbox';
+import { MAX_BATCH } from './sender';
+import { resetBrowserState, noToken, scriptedEndpoint } from './test-helpers';
+import { createTracker, FLUSH_MS, PROMPT_FLUSH_MS, type Tracker } from './tracker';
+
+const PRODUCT = {
+  id: 'p-aurora', name: 'Aurora Ring', category: 'rings', brand: 'Aurelia',
+  price: 1290, discountPrice: 990, urlPath: '/products/aurora-ring', currency: 'USD',
+};
+let tracker: Tracker;
+const start = (options: Partial<Parameters<typeof createTracker>[0]> = {}) => {
+  tracker = createTracker({ endpoint: '/api/clickstream', ...noToken, ...options });
+  return tracker;
+};
+const ids = (events: { event_id: string }[]) => events.map((e) => e.event_id);
+
+beforeEach(() => {
+  resetBrowserState();
+  vi.useFakeTimers({ now: Date.parse('2026-03-01T10:00:00Z') });
+  history.replaceState(null, '', '/products/aurora-ring?ref=home');
+  document.title = 'Aurora Ring · Lumen Jewelry';
+});
+afterEach(() => {
+  tracker?.stop();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('tracker batching', () => {
+  it('sends the first events of a page at once, in one batch, as contract-true events', async () => {
+    const api = scriptedEndpoint();
+    start().setUser(null);
+    tracker.track('page_view');
+    tracker.track('product_view', undefined, PRODUCT);
+    tracker.track('add_to_cart', { quantity: 2 }, PRODUCT);
+    await vi.advanceTimersByTimeAsync(PROMPT_FLUSH_MS);
+    expect(api.sent).toHaveLength(1);
+    const [view, product, add] = api.sent[0].events;
+    for (const event of api.sent[0].events) expect(wireEventSchema.safeParse(event).error).toBeUndefined();
+    expect(view).toMatchObject({ event_name: 'page_view', page_path: '/products/aurora-ring', page_title: 'Aurora Ring · Lumen Jewelry', user_id: null });
+    expect(view.page_url).toBe('http://localhost:3000/products/aurora-ring?ref=home');
+    expect(product).toMatchObject({ context_product_id: 'p-aurora', context_product_price: 1290, context_product_discount_price: 990, currency: 'USD' });
+    expect(add).toMatchObject({ quantity: 2, context_product_name: 'Aurora Ring' });
+    expect(new Set([view.client_id, product.client_id, add.client_id]).size).toBe(1);
+    expect(outboxEvents()).toEqual([]);
+  });
+
+  it('batches later events on a short timer', async () => {
+    const api = scriptedEndpoint();
+    start().setUser(null);
+    tracker.track('page_view');
+    await vi.advanceTimersByTimeAsync(PROMPT_FLUSH_MS);
+    tracker.track('search', { search_term: 'gold', result_count: 3 });
+    tracker.track('search', { search_term: 'pearl', result_count: 0 });
+    await vi.advanceTimersByTimeAsync(FLUSH_MS / 2);
+    expect(api.sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(FLUSH_MS / 2);
+    expect(api.sent).toHaveLength(2);
+    expect(api.sent[1].events.map((e) => e.search_term)).toEqual(['gold', 'pearl']);
+  });
+
+  it('never puts more than the contract allows in one request', async () => {
+    expect(MAX_BATCH).toBe(MAX_BATCH_EVENTS);
+    const api = scriptedEndpoint();
+    start().setUser(null);
+    for (let n = 0; n < 250; n++) tracker.track('search', { search_term: `q${n}`, result_count: n });
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(api.sent.length).toBeGreaterThanOrEqual(3);
+    for (const request of api.sent) expect(request.events.length).toBeLessThanOrEqual(MAX_BATCH_EVENTS);
+    expect(new Set(ids(api.events())).size).toBe(250);
+    expect(api.events()).toHaveLength(250);
+    expect(api.sent.every((s) => s.keepalive)).toBe(true);
+  });
+
+  it('reports an invalid event in development with zod\'s message', async () => {
+    scriptedEndpoint();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    start().setUser(null);
+    tracker.track('add_to_cart', {});
+    await vi.waitFor(() => expect(error).toHaveBeenCalled());
+    expect(String(error.mock.calls[0][0])).toMatch(/invalid add_to_cart event.*quantity/s);
+  });
+});
+
+describe('tracker delivery', () => {
+  it('retries 5xx with growing, jittered delays and the same event_ids until stored', async () => {
+    const api = scriptedEndpoint(503, 503, 503, 202);
+    start().setUser(null);
+    tracker.track('page_view');
+    tracker.track('search', { search_term: 'ring', result_count: 5 });
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(api.sent).toHaveLength(4);
+    const first = ids(api.sent[0].events);
+    for (const s of api.sent) expect(ids(s.events)).toEqual(first);
+    const gaps = api.sent.slice(1).map((s, i) => s.at - api.sent[i].at);
+    expect(gaps[0]).toBeGreaterThanOrEqual(500);
+    expect(gaps[1]).toBeGreaterThan(gaps[0] * 0.99);
+    expect(gaps[2]).toBeGreaterThanOrEqual(2000);
+    expect(outboxEvents()).toEqual([]);
+  });
+
+  it('waits as long as Retry-After says on 429', async () => {
+    const api = scriptedEndpoint({ status: 429, headers: { 'retry-after': '10' } }, 202);
+    start().setUser(null);
+    tracker.track('page_view');
+    await vi.advanceTimersByTimeAsync(PROMPT_FLUSH_MS);
+    tracker.track('search', { search_term: 'x', result_count: 0 });
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(api.sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(api.sent).toHaveLength(2);
+    expect(api.sent[1].events).toHaveLength(2);
+  });
+
+  it('retries network errors and goes at once when the browser is back online', async () => {
+    const api = scriptedEndpoint('offline', 202);
+    start().setUser(null);
+    tracker.track('page_view');
+    await vi.advanceTimersByTimeAsync(PROMPT_FLUSH_MS);
+    expect(outboxEvents()).toHaveLength(1);
+    tracker.reconnect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.sent).toHaveLength(1);
+    expect(outboxEvents()).toEqual([]);
+  });
+
+  it('never retries events the API rejected', async () => {
+    const api = scriptedEndpoint(400);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    start().setUser(null);
+    tracker.track('page_view');
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(api.sent).toHaveLength(1);
+    expect(outboxEvents()).toEqual([]);
+  });
+
+  it('halves the batch when the body is too large', async () => {
+    const api = scriptedEndpoint(413, 202);
+    start().setUser(null);
+    for (let n = 0; n < 8; n++) tracker.track('search', { search_term: `q${n}`, result_count: n });
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(api.sent.map((s) => s.events.length)).toEqual([8, 4, 4]);
+  });
+});
+
+describe('tracker identity', () => {
+  it('holds events until the signed-in user is known, then signs them', async () => {
+    const tokenFor = vi.fn(async (sub: string | null) => (sub === 'sub-1' ? 'token-1' : undefined));
+    const api = scriptedEndpoint();
+    start({ tokenFor, cachedTokenFor: (sub) => (sub === 'sub-1' ? 'token-1' : undefined) });
+    tracker.track('page_view');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(api.sent).toHaveLength(0);
+    tracker.setUser('sub-1');
+    await vi.advanceTimersByTimeAsync(PROMPT_FLUSH_MS);
+    expect(api.sent[0].events[0]).toMatchObject({ user_id: 'sub-1', user_login_state: 'logged_in', identity_source: 'cognito' });
+    expect(api.sent[0].authorization).toBe('Bearer token-1');
+  });
+
+  it('follows sign-out: later events are anonymous and carry no token', async () => {
+    const api = scriptedEndpoint();
+    start({ tokenFor: async (sub) => (sub ? `token-of-${sub}` : undefined) }).setUser('sub-1');
+    tracker.track('sign_out');
+    tracker.setUser(null);
+    tracker.track('page_view');
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    const byName = Object.fromEntries(api.sent.flatMap((s) => s.events.map((e) => [e.event_name, { e, auth: s.authorization }])));
+    expect(byName.sign_out.e.user_id).toBe('sub-1');
+    expect(byName.sign_out.auth).toBe('Bearer token-of-sub-1');
+    expect(byName.page_view.e).toMatchObject({ user_id: null, user_login_state: 'anonymous', identity_source: 'anonymous' });
+    expect(byName.page_view.auth).toBeNull();
+  });
+
+  it('beacons what is left as the page goes away, with the token inside a string body', async () => {
+    const beacon = vi.fn((_url: string, _body?: BodyInit | null) => true);
+    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true });
+    const api = scriptedEndpoint();
+    start({ cachedTokenFor: (sub) => (sub ? 'token-1' : undefined) }).setUser('sub-1');
+    tracker.track('add_to_cart', { quantity: 1 }, PRODUCT);
+    tracker.hide(true);
+    expect(api.sent).toHaveLength(0);
+    expect(beacon).toHaveBeenCalledTimes(1);
+    const [url, body] = beacon.mock.calls[0];
+    expect(url).toBe('/api/clickstream');
+    expect(typeof body).toBe('string');
+    const envelope = JSON.parse(body as string);
+    expect(envelope.auth_token).toBe('token-1');
+    expect(envelope.events[0]).toMatchObject({ event_name: 'add_to_cart', quantity: 1, user_id: 'sub-1' });
+    // Leased while the beacon is out: the timer does not send it a second time.
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(api.sent).toHaveLength(0);
+    Reflect.deleteProperty(navigator, 'sendBeacon');
+  });
+});
