@@ -8,7 +8,7 @@ export type HttpApiEvent = {
   requestContext: {
     requestId: string;
     timeEpoch?: number;
-    http: { method: string; sourceIp?: string; userAgent?: string };
+    http: { method: string; path?: string; protocol?: string; sourceIp?: string; userAgent?: string };
   };
 };
 

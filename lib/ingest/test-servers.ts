@@ -32,7 +32,7 @@ async function waitFor(url: string, child: ChildProcess, output: () => string, t
 
 export type RunningServer = { endpoint: string; dir: string; stop(): Promise<void> };
 
-function start(args: string[], env: NodeJS.ProcessEnv, dir: string, endpoint: string, probe: string): Promise<RunningServer> {
+function start(args: string[], env: Record<string, string>, dir: string, endpoint: string, probe: string): Promise<RunningServer> {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
