@@ -1,5 +1,6 @@
 'use client';
 import { useId, useState } from 'react';
+import { useHydrated } from '@/components/cart/use-cart';
 import { useTrack } from '@/components/tracking/use-track';
 import { addToCart } from '@/lib/cart/cart';
 import { updateCart } from '@/lib/cart/store';
@@ -11,6 +12,8 @@ export function AddToCart({ productId, productName }: { productId: string; produ
   const id = useId();
   const [quantity, setQuantity] = useState(1);
   const [added, setAdded] = useState<number | null>(null);
+  // Before hydration a click would be lost: the button waits for the page to be ready.
+  const ready = useHydrated();
 
   function add() {
     updateCart((lines) => addToCart(lines, productId, quantity));
@@ -30,7 +33,7 @@ export function AddToCart({ productId, productName }: { productId: string; produ
           </option>
         ))}
       </select>
-      <button type="button" className="button button-primary" onClick={add}>
+      <button type="button" className="button button-primary" onClick={add} disabled={!ready}>
         Add to cart
       </button>
       <p role="status" className={styles.added}>

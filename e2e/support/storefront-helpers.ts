@@ -1,0 +1,60 @@
+// Shopper actions shared by the specs: each one goes through the page the way a shopper does,
+// using the names of links, buttons and fields that issue 2 fixes as the interface.
+import { expect, type Page } from '@playwright/test';
+import { DEMO_SHOPPER } from '../../scripts/cognito-seed.mjs';
+
+export { DEMO_SHOPPER };
+
+export const SHIPPING = {
+  Email: 'ada@example.com',
+  'Full name': 'Ada Lovelace',
+  Address: '12 St James Square',
+  City: 'London',
+  'Postal code': 'SW1Y 4JH',
+  Country: 'United Kingdom',
+} as const;
+
+/** The header's cart link, whose text carries the item count: "Cart (2)". */
+export const cartLink = (page: Page) => page.getByRole('banner').getByRole('link', { name: /^Cart/ });
+
+/** Opens a product page and adds `quantity` of it; waits for the page to confirm. */
+export async function addToCart(page: Page, slug: string, quantity = 1): Promise<string> {
+  await page.goto(`/products/${slug}`);
+  const name = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+  if (quantity !== 1) await page.getByLabel('Quantity').selectOption(String(quantity));
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added' })).toHaveText(`Added ${quantity} × ${name} to your cart.`);
+  return name;
+}
+
+/** Fills the checkout form; `overrides` replaces fields by label. */
+export async function fillShipping(page: Page, overrides: Partial<Record<keyof typeof SHIPPING, string>> = {}): Promise<void> {
+  for (const [label, value] of Object.entries({ ...SHIPPING, ...overrides })) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+}
+
+/** From a filled checkout form: places the order and returns the order number shown to the shopper. */
+export async function placeOrder(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Place order' }).click();
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toContainText('Thank you');
+  const orderNumber = (await heading.textContent())?.match(/LJ-[A-Z0-9]{6}/)?.[0];
+  expect(orderNumber, 'the confirmation heading shows the order number').toBeTruthy();
+  return orderNumber!;
+}
+
+/** Signs in through /account with the Authenticator; waits for the header to show the email. */
+export async function signIn(page: Page, shopper: { email: string; password: string } = DEMO_SHOPPER): Promise<void> {
+  await page.goto('/account');
+  await page.getByRole('textbox', { name: 'Email' }).fill(shopper.email);
+  await page.getByLabel('Password', { exact: true }).fill(shopper.password);
+  await page.getByRole('main').getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: shopper.email })).toBeVisible();
+}
+
+/** Signs out with the header's button; waits for the header to offer "Sign in" again. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+}
