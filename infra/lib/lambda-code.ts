@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Code } from 'aws-cdk-lib/aws-lambda';
+
+/** Where the root's `npm run build:lambda` writes the bundled handler (`index.mjs`, ESM). */
+export const DEFAULT_LAMBDA_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist/lambda');
+
+/**
+ * The ingestion Lambda's code: the project's real handler, bundled by the root build. Synth fails
+ * loudly when it is missing instead of shipping an empty function.
+ */
+export function lambdaCode(dir: string = DEFAULT_LAMBDA_DIR): Code {
+  if (!existsSync(join(dir, 'index.mjs'))) {
+    throw new Error(`No Lambda bundle at ${join(dir, 'index.mjs')}: run \`npm run build:lambda\` at the repository root first.`);
+  }
+  // The build may leave a zip of the same bundle beside it; it must not ride along in the asset.
+  return Code.fromAsset(dir, { exclude: ['*.zip', '*.map'] });
+}
