@@ -6,6 +6,8 @@ export type HttpApiEvent = {
   body?: string;
   isBase64Encoded?: boolean;
   requestContext: {
+    // The context carries more (accountId, apiId, stage, ...) that the adapter does not need.
+    [key: string]: unknown;
     requestId: string;
     timeEpoch?: number;
     http: { method: string; path?: string; protocol?: string; sourceIp?: string; userAgent?: string };
