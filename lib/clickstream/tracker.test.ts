@@ -176,7 +176,7 @@ describe('tracker identity', () => {
   });
 
   it('beacons what is left as the page goes away, with the token inside a string body', async () => {
-    const beacon = vi.fn((_url: string, _body?: BodyInit | null) => true);
+    const beacon = vi.fn<(url: string, body?: BodyInit | null) => boolean>(() => true);
     Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true });
     const api = scriptedEndpoint();
     start({ cachedTokenFor: (sub) => (sub ? 'token-1' : undefined) }).setUser('sub-1');
