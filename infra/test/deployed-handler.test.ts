@@ -1,0 +1,171 @@
+// The Lambda as the stack deploys it: the real bundle in a fresh Node process, configured only by
+// the environment the template gives it, writing to an S3 server (s3rver) in the bucket's place.
+// Then the keys it wrote must be where the Glue table reads, with the columns the table declares.
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { CfnBucket } from 'aws-cdk-lib/aws-s3';
+import S3rver from 's3rver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LAMBDA_DIR } from '../lib/lambda-code';
+import { only, synthStack } from './stack';
+
+const BUCKET = 'lumen-raw-events-test';
+const STORE_ORIGIN = 'https://main.d1example.amplifyapp.com';
+const { stack, template } = synthStack();
+const rawId = stack.getLogicalId(stack.raw.bucket.node.defaultChild as CfnBucket);
+const refs: Record<string, unknown> = {
+  [rawId]: BUCKET,
+  AllowedOrigins: [STORE_ORIGIN, 'https://www.lumen.example'],
+  [stack.getLogicalId(stack.auth.userPool.node.defaultChild as CfnBucket)]: 'us-east-1_Example01',
+  [stack.getLogicalId(stack.auth.client.node.defaultChild as CfnBucket)]: 'exampleclientid0123456789',
+};
+
+/** Resolves the two intrinsics the template uses here, as CloudFormation would with the values above. */
+function resolve(value: unknown): unknown {
+  if (typeof value === 'string') return value;
+  const node = value as Record<string, unknown>;
+  if ('Ref' in node) {
+    if (!((node.Ref as string) in refs)) throw new Error(`unexpected Ref ${node.Ref}`);
+    return refs[node.Ref as string];
+  }
+  if ('Fn::Join' in node) {
+    const [separator, parts] = node['Fn::Join'] as [string, unknown];
+    const list = Array.isArray(parts) ? parts.map(resolve) : (resolve(parts) as unknown[]);
+    return list.flat().join(separator);
+  }
+  throw new Error(`unexpected intrinsic ${JSON.stringify(value)}`);
+}
+
+const [, fn] = only(template, 'AWS::Lambda::Function');
+const lambdaEnv = Object.fromEntries(
+  Object.entries((fn.Properties as Record<string, any>).Environment.Variables).map(([name, value]) => [name, resolve(value) as string]),
+);
+const tableInput = (only(template, 'AWS::Glue::Table')[1].Properties as Record<string, any>).TableInput;
+
+let server: S3rver;
+let s3: S3Client;
+let endpoint: string;
+const dataDir = mkdtempSync(join(tmpdir(), 'lumen-s3rver-'));
+
+beforeAll(async () => {
+  server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dataDir, configureBuckets: [{ name: BUCKET }] });
+  const { port } = await server.run();
+  endpoint = `http://127.0.0.1:${port}`;
+  const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+  s3 = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials });
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const RESULT_MARK = '\n--handler-result--\n';
+type Result = { statusCode: number; headers: Record<string, string>; body: string };
+
+/** One invocation in a new Node process, as Lambda runs it: only the template's env plus S3's address. */
+async function invoke(body: string, origin: string): Promise<Result> {
+  const event = {
+    version: '2.0',
+    routeKey: 'POST /clickstream',
+    rawPath: '/clickstream',
+    headers: { 'content-type': 'application/json', origin, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/142.0 Safari/537.36' },
+    body,
+    isBase64Encoded: false,
+    requestContext: { requestId: `req-${randomUUID()}`, timeEpoch: Date.now(), http: { method: 'POST', sourceIp: '203.0.113.7' } },
+  };
+  // The handler logs JSON lines to stdout as well; its result comes after a marker.
+  const script = `const RESULT_MARK = ${JSON.stringify(RESULT_MARK)};
+const { handler } = await import(${JSON.stringify(join(DEFAULT_LAMBDA_DIR, 'index.mjs'))});
+process.stdout.write(RESULT_MARK + JSON.stringify(await handler(JSON.parse(process.env.TEST_EVENT))));`;
+  const env = {
+    PATH: process.env.PATH,
+    ...lambdaEnv,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    CLICKSTREAM_S3_ENDPOINT: endpoint,
+    TEST_EVENT: JSON.stringify(event),
+  };
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env, timeout: 30_000 });
+  return JSON.parse(stdout.slice(stdout.lastIndexOf(RESULT_MARK) + RESULT_MARK.length)) as Result;
+}
+
+function pageView(eventId: string) {
+  return {
+    event_id: eventId,
+    event_name: 'page_view',
+    client_timestamp: new Date().toISOString(),
+    client_id: randomUUID(),
+    session_id: randomUUID(),
+    is_first_visit: true,
+    user_id: null,
+    user_login_state: 'anonymous',
+    identity_source: 'anonymous',
+    page_url: `${STORE_ORIGIN}/collections/rings`,
+    page_path: '/collections/rings',
+    page_title: 'Rings | Lumen',
+    referrer: null,
+    language: 'en-US',
+    screen_width: 1440,
+    screen_height: 900,
+    timezone: 'Europe/Berlin',
+  };
+}
+
+async function keysUnder(prefix: string): Promise<string[]> {
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }));
+  return (listed.Contents ?? []).map((object) => object.Key!);
+}
+
+describe('the deployed handler, configured by the template', () => {
+  it('gets exactly the environment variables the handler reads', () => {
+    expect(lambdaEnv).toEqual({
+      CLICKSTREAM_S3_BUCKET: BUCKET,
+      CLICKSTREAM_ALLOWED_ORIGINS: `${STORE_ORIGIN},https://www.lumen.example`,
+      CLICKSTREAM_COGNITO_USER_POOL_ID: 'us-east-1_Example01',
+      CLICKSTREAM_COGNITO_CLIENT_ID: 'exampleclientid0123456789',
+    });
+  });
+
+  it('stores an event from the store origin where the Athena table reads it, with the table columns', async () => {
+    const eventId = randomUUID();
+    const result = await invoke(JSON.stringify({ events: [pageView(eventId)] }), STORE_ORIGIN);
+    expect(result.statusCode, result.body).toBe(202);
+    expect(JSON.parse(result.body).accepted).toEqual([eventId]);
+
+    // The partition the projection computes for today, substituted into the table's location template.
+    const dt = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
+    const template = resolve(tableInput.Parameters['storage.location.template']) as string;
+    const partitionPrefix = template.replace('${dt}', dt).replace(`s3://${BUCKET}/`, '');
+    expect(await keysUnder(partitionPrefix)).toEqual([`${partitionPrefix}event-${eventId}.json`]);
+
+    const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: `${partitionPrefix}event-${eventId}.json` }));
+    const stored = JSON.parse(await object.Body!.transformToString());
+    const columns = (tableInput.StorageDescriptor.Columns as { Name: string }[]).map((column) => column.Name);
+    expect(Object.keys(stored).sort()).toEqual([...columns].sort());
+    expect(stored).toMatchObject({ event_id: eventId, page_path: '/collections/rings', source_ip: '203.0.113.0', schema_version: 1 });
+  });
+
+  it('keeps a rejected event under rejected/, the other prefix it may write', async () => {
+    const before = await keysUnder('rejected/');
+    const result = await invoke(JSON.stringify({ events: [{ ...pageView(randomUUID()), screen_width: 'wide' }] }), STORE_ORIGIN);
+    expect(result.statusCode).toBe(400);
+    expect(JSON.parse(result.body).rejected[0].errors[0].field).toBe('screen_width');
+    const added = (await keysUnder('rejected/')).filter((key) => !before.includes(key));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/^rejected\/\d{4}\/\d{2}\/\d{2}\/[^/]+\.json$/);
+  });
+
+  it('refuses an origin that is not in the AllowedOrigins parameter and stores nothing', async () => {
+    const eventId = randomUUID();
+    const result = await invoke(JSON.stringify({ events: [pageView(eventId)] }), 'https://evil.example');
+    expect(result.statusCode).toBe(403);
+    const everything = [...(await keysUnder('events/')), ...(await keysUnder('rejected/'))];
+    expect(everything.some((key) => key.includes(eventId))).toBe(false);
+  });
+});
