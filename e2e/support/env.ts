@@ -24,5 +24,9 @@ export const E2E = {
     CLICKSTREAM_DATA_DIR: dataDir,
     CLICKSTREAM_COGNITO_ISSUER: `${cognitoEndpoint}/${DEMO_POOL.userPoolId}`,
     CLICKSTREAM_COGNITO_CLIENT_ID: DEMO_POOL.clientId,
+    // A second origin the API must accept (the app's own origin is always allowed).
+    CLICKSTREAM_ALLOWED_ORIGINS: 'https://partner.e2e.example',
+    // Per client IP; the rate-limit spec uses its own fake X-Forwarded-For address, so it cannot starve others.
+    CLICKSTREAM_RATE_LIMIT_PER_MINUTE: '600',
   },
 };

@@ -1,0 +1,155 @@
+// The ingestion API over real HTTP against the production build: storage layout and enrichment,
+// CORS, body limits and the rate limit. Events are posted by hand, not by the tracker.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { storedEventSchema } from '../lib/contract/events';
+import { DEMO_POOL, DEMO_SHOPPER } from '../scripts/cognito-seed.mjs';
+import { E2E } from './support/env';
+
+const ENDPOINT = '/api/clickstream';
+const IPHONE_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+
+function event(overrides: Record<string, unknown> = {}) {
+  return {
+    event_id: randomUUID(),
+    event_name: 'page_view',
+    client_timestamp: new Date().toISOString(),
+    client_id: randomUUID(),
+    session_id: randomUUID(),
+    is_first_visit: false,
+    user_id: null,
+    user_login_state: 'anonymous',
+    identity_source: 'anonymous',
+    page_url: `${E2E.baseURL}/collections/rings`,
+    page_path: '/collections/rings',
+    page_title: 'Rings | Lumen',
+    referrer: null,
+    language: 'fr-FR',
+    screen_width: 390,
+    screen_height: 844,
+    timezone: 'Europe/Paris',
+    ...overrides,
+  };
+}
+
+/** A client address of its own per test, so the rate limit it hits is its own (see docs/ingestion.md). */
+const fakeIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+
+function storedFile(eventId: string, receivedAt: Date): string {
+  const [year, month, day] = receivedAt.toISOString().slice(0, 10).split('-');
+  return path.join(E2E.dataDir, 'events', year, month, day, `event-${eventId}.json`);
+}
+
+async function demoIdToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post(E2E.cognitoEndpoint, {
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
+    data: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: DEMO_POOL.clientId, AuthParameters: { USERNAME: DEMO_SHOPPER.email, PASSWORD: DEMO_SHOPPER.password } }),
+  });
+  expect(response.status()).toBe(200);
+  return (await response.json()).AuthenticationResult.IdToken;
+}
+
+test('a good batch is stored at events/YYYY/MM/DD/event-<id>.json with every section 6 field', async ({ request }) => {
+  const anonymous = event();
+  const shopper = event({ user_id: DEMO_SHOPPER.sub, user_login_state: 'logged_in', identity_source: 'cognito' });
+  const impostor = event({ user_id: randomUUID(), user_login_state: 'logged_in', identity_source: 'cognito' });
+  const token = await demoIdToken(request);
+  const before = new Date();
+  const response = await request.post(ENDPOINT, {
+    headers: {
+      'content-type': 'text/plain;charset=UTF-8',
+      authorization: `Bearer ${token}`,
+      'user-agent': IPHONE_UA,
+      'cloudfront-viewer-country': 'FR',
+      'x-forwarded-for': '203.0.113.77',
+    },
+    data: JSON.stringify({ events: [anonymous, shopper, impostor, { ...event(), event_name: 'wishlist_add' }] }),
+  });
+  expect(response.status()).toBe(202);
+  const body = await response.json();
+  expect(body.accepted).toEqual([anonymous.event_id, shopper.event_id, impostor.event_id]);
+  expect(body.rejected).toEqual([{ index: 3, event_id: expect.any(String), errors: [{ field: 'event_name', message: expect.stringContaining('Invalid option') }] }]);
+
+  const read = (id: string) => JSON.parse(fs.readFileSync(storedFile(id, before), 'utf8'));
+  const stored = read(anonymous.event_id);
+  expect(() => storedEventSchema.parse(stored)).not.toThrow();
+  expect(stored).toEqual({
+    ...anonymous,
+    context_product_id: null,
+    context_product_name: null,
+    context_product_category: null,
+    context_product_brand: null,
+    context_product_price: null,
+    context_product_discount_price: null,
+    context_product_url_path: null,
+    currency: null,
+    quantity: null,
+    cart: null,
+    order_id: null,
+    search_term: null,
+    result_count: null,
+    event_timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    request_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    source_ip: '203.0.113.0',
+    user_agent: IPHONE_UA,
+    browser: 'Mobile Safari',
+    os: 'iOS',
+    device_type: 'mobile',
+    country: 'FR',
+    identity_verified: false,
+    schema_version: 1,
+  });
+  expect(Date.parse(stored.event_timestamp)).toBeGreaterThanOrEqual(before.getTime());
+  expect(read(shopper.event_id).identity_verified).toBe(true);
+  expect(read(impostor.event_id).identity_verified).toBe(false);
+  expect(read(shopper.event_id).request_id).toBe(stored.request_id);
+});
+
+test('CORS preflight answers the same origin and allowed origins, and nothing for others', async ({ request }) => {
+  for (const origin of [E2E.baseURL, E2E.serverEnv.CLICKSTREAM_ALLOWED_ORIGINS]) {
+    const response = await request.fetch(ENDPOINT, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+    });
+    expect(response.status()).toBe(204);
+    expect(response.headers()['access-control-allow-origin']).toBe(origin);
+    expect(response.headers()['access-control-allow-methods']).toContain('POST');
+    expect(response.headers()['access-control-allow-headers']).toContain('authorization');
+  }
+  const foreign = await request.fetch(ENDPOINT, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+  expect(foreign.headers()['access-control-allow-origin']).toBeUndefined();
+  const post = await request.post(ENDPOINT, { headers: { origin: 'https://evil.example', 'content-type': 'application/json', 'x-forwarded-for': fakeIp() }, data: JSON.stringify(event()) });
+  expect(post.status()).toBe(403);
+  expect(post.headers()['access-control-allow-origin']).toBeUndefined();
+});
+
+test('an oversized body is refused with 413 and nothing from it is stored', async ({ request }) => {
+  const big = event({ page_title: 'x'.repeat(600 * 1024) });
+  const response = await request.post(ENDPOINT, { headers: { 'content-type': 'application/json', 'x-forwarded-for': fakeIp() }, data: JSON.stringify({ events: [big] }) });
+  expect(response.status()).toBe(413);
+  expect((await response.json()).error).toMatch(/over the 524288-byte limit/);
+  expect(fs.existsSync(storedFile(big.event_id, new Date()))).toBe(false);
+});
+
+test('one client over the rate limit gets 429 with Retry-After, others are unaffected', async ({ request }) => {
+  const limit = Number(E2E.serverEnv.CLICKSTREAM_RATE_LIMIT_PER_MINUTE);
+  const ip = fakeIp();
+  const post = () => request.post(ENDPOINT, { headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, data: '{}' });
+  let limited = null;
+  // Up to two windows' worth, in case a minute boundary falls inside the loop.
+  for (let sent = 0; sent < 2 * limit + 2 && !limited; sent += 20) {
+    const responses = await Promise.all(Array.from({ length: 20 }, post));
+    limited = responses.find((response) => response.status() === 429) ?? null;
+  }
+  expect(limited).not.toBeNull();
+  const retryAfter = Number(limited!.headers()['retry-after']);
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+  expect((await limited!.json()).error).toMatch(/too many requests/);
+
+  const other = await request.post(ENDPOINT, { headers: { 'content-type': 'application/json' }, data: JSON.stringify(event()) });
+  expect(other.status()).toBe(202);
+});

@@ -1,0 +1,172 @@
+// Load test: the production server's /api/clickstream against a bare Node http server that writes
+// the same per-event files (temporary file + rename) to the same disk. Batches of 20 events.
+// Prints events/s and p99 latency for both, and the ratio. A benchmark, not a test.
+//
+//   npm run bench:ingest [-- --duration 10 --connections 10]
+// Builds the app first when .next has no production build. Run it alone (it shares .next with the
+// test suite): `flock /tmp/next-build.lock npm run bench:ingest`.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const BATCH = 20;
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    'bare-server': { type: 'string' },
+    dir: { type: 'string' },
+  },
+});
+
+/** The baseline: parse the batch, write one file per event, answer 202. No validation, no enrichment. */
+function bareServer(port, dir) {
+  const made = new Set();
+  http
+    .createServer((req, res) => {
+      const chunks = [];
+      req.on('data', (chunk) => chunks.push(chunk));
+      req.on('end', async () => {
+        try {
+          const { events } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          const iso = new Date().toISOString();
+          const day = path.join(dir, 'events', iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10));
+          if (!made.has(day)) {
+            fs.mkdirSync(day, { recursive: true });
+            made.add(day);
+          }
+          await Promise.all(
+            events.map(async (event) => {
+              const temporary = path.join(day, `.tmp-${randomUUID()}`);
+              await fs.promises.writeFile(temporary, JSON.stringify({ ...event, event_timestamp: iso }));
+              await fs.promises.rename(temporary, path.join(day, `event-${event.event_id}.json`));
+            }),
+          );
+          res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ accepted: events.map((e) => e.event_id), rejected: [] }));
+        } catch {
+          res.writeHead(400).end();
+        }
+      });
+    })
+    .listen(port, '127.0.0.1');
+}
+
+if (values['bare-server']) {
+  bareServer(Number(values['bare-server']), values.dir);
+} else {
+  await main();
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUp(url, child) {
+  for (let i = 0; i < 600; i += 1) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      await fetch(url, { method: 'OPTIONS' });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function batchBody() {
+  const client = randomUUID();
+  const session = randomUUID();
+  const now = new Date().toISOString();
+  const events = Array.from({ length: BATCH }, (_, i) => ({
+    event_id: randomUUID(),
+    event_name: 'page_view',
+    client_timestamp: now,
+    client_id: client,
+    session_id: session,
+    is_first_visit: i === 0,
+    user_id: null,
+    user_login_state: 'anonymous',
+    identity_source: 'anonymous',
+    page_url: 'http://127.0.0.1/collections/rings',
+    page_path: '/collections/rings',
+    page_title: 'Rings | Lumen',
+    referrer: null,
+    language: 'en-US',
+    screen_width: 1440,
+    screen_height: 900,
+    timezone: 'Europe/Berlin',
+  }));
+  return JSON.stringify({ events });
+}
+
+async function load(url, seconds) {
+  const result = await autocannon({
+    url,
+    connections: Number(values.connections),
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+        },
+        setupRequest: (request) => ({ ...request, body: batchBody() }),
+      },
+    ],
+  });
+  const ok = result['2xx'];
+  return { eventsPerSecond: (ok * BATCH) / result.duration, p99: result.latency.p99, errors: result.non2xx + result.errors };
+}
+
+async function main() {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  if (!fs.existsSync(path.join(root, '.next/BUILD_ID'))) {
+    console.log('no production build in .next: running next build');
+    const build = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ingest-'));
+  const [nextPort, barePort] = [await freePort(), await freePort()];
+  const children = [
+    spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(nextPort)], {
+      cwd: root,
+      stdio: 'ignore',
+      detached: true,
+      env: { ...process.env, NODE_ENV: 'production', CLICKSTREAM_DATA_DIR: path.join(work, 'next'), CLICKSTREAM_RATE_LIMIT_PER_MINUTE: '0' },
+    }),
+    spawn(process.execPath, [new URL(import.meta.url).pathname, '--bare-server', String(barePort), '--dir', path.join(work, 'bare')], { stdio: 'inherit', detached: true }),
+  ];
+  const stop = () => children.forEach((child) => child.exitCode === null && process.kill(-child.pid, 'SIGTERM'));
+  process.on('SIGINT', () => (stop(), process.exit(130)));
+  try {
+    const nextUrl = `http://127.0.0.1:${nextPort}/api/clickstream`;
+    const bareUrl = `http://127.0.0.1:${barePort}/`;
+    await Promise.all([waitUp(nextUrl, children[0]), waitUp(bareUrl, children[1])]);
+    const seconds = Number(values.duration);
+    await load(nextUrl, 3); // warm-up: route compilation caches, JIT, JWKS-free first requests
+    const app = await load(nextUrl, seconds);
+    await load(bareUrl, 2);
+    const bare = await load(bareUrl, seconds);
+    const row = (name, r) => `${name.padEnd(26)} ${r.eventsPerSecond.toFixed(0).padStart(8)} events/s   p99 ${String(r.p99).padStart(5)} ms   errors ${r.errors}`;
+    console.log(`\n${BATCH} events per request, ${values.connections} connections, ${seconds} s each, ${os.cpus().length} CPUs`);
+    console.log(row('next start /api/clickstream', app));
+    console.log(row('bare node http', bare));
+    console.log(`ratio: ${((100 * app.eventsPerSecond) / bare.eventsPerSecond).toFixed(0)}% of the bare server's events/s (aim: >= 60%)`);
+  } finally {
+    stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
