@@ -9,6 +9,8 @@ npx eslint .
 npx tsc --noEmit
 echo "== unit and component tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+echo "== infrastructure tests (CDK synth and assertions, offline: no AWS calls)"
+(cd infra && npm install --no-audit --no-fund && npm test)
 echo "== end-to-end tests (playwright, production build)"
 npx playwright test
 node scripts/test-summary.mjs
