@@ -64,6 +64,8 @@ export class ClickstreamStack extends Stack {
       Region: { value: Aws.REGION, description: 'NEXT_PUBLIC_COGNITO_REGION' },
       AthenaWorkGroup: { value: this.analytics.workGroup.ref, description: 'Athena workgroup for the queries in docs/deploy.md' },
       AthenaTable: { value: `${DATABASE_NAME}.${TABLE_NAME}`, description: 'Glue database.table of the events' },
+      HandlerLogGroup: { value: this.ingest.handlerLogs.logGroupName, description: 'Ingestion Lambda logs' },
+      AccessLogGroup: { value: this.ingest.accessLogs.logGroupName, description: 'HTTP API access logs' },
     };
     for (const [id, output] of Object.entries(outputs)) new CfnOutput(this, id, output);
   }

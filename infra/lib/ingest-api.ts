@@ -41,10 +41,12 @@ export class IngestApi extends Construct {
   readonly handler: LambdaFunction;
   readonly api: HttpApi;
   readonly stage: HttpStage;
+  readonly handlerLogs: LogGroup;
   readonly accessLogs: LogGroup;
 
   constructor(scope: Construct, id: string, props: IngestApiProps) {
     super(scope, id);
+    this.handlerLogs = new LogGroup(this, 'HandlerLogs', { retention: RetentionDays.ONE_MONTH });
     this.handler = new LambdaFunction(this, 'Handler', {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -52,7 +54,7 @@ export class IngestApi extends Construct {
       code: props.code,
       memorySize: 256,
       timeout: Duration.seconds(10),
-      logGroup: new LogGroup(this, 'HandlerLogs', { retention: RetentionDays.ONE_MONTH }),
+      logGroup: this.handlerLogs,
       environment: {
         CLICKSTREAM_S3_BUCKET: props.bucket.bucketName,
         CLICKSTREAM_ALLOWED_ORIGINS: Fn.join(',', props.allowedOrigins),

@@ -24,4 +24,9 @@ describe('stack outputs: what the store and the analysts need', () => {
     expect(outputs.AthenaWorkGroup.Value).toEqual({ Ref: stack.getLogicalId(stack.analytics.workGroup) });
     expect(outputs.AthenaTable.Value).toBe('lumen_clickstream.clickstream_events');
   });
+
+  it('names the log groups of the Lambda and of the API access logs', () => {
+    expect(outputs.HandlerLogGroup.Value).toEqual(ref(stack.ingest.handlerLogs));
+    expect(outputs.AccessLogGroup.Value).toEqual(ref(stack.ingest.accessLogs));
+  });
 });
