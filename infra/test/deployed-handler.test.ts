@@ -1,17 +1,15 @@
 // The Lambda as the stack deploys it: the real bundle in a fresh Node process, configured only by
 // the environment the template gives it, writing to an S3 server (s3rver) in the bucket's place.
 // Then the keys it wrote must be where the Glue table reads, with the columns the table declares.
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LAMBDA_DIR } from '../lib/lambda-code';
+import { invokeBundledHandler } from './lambda-process';
 import { only, synthStack } from './stack';
 
 const BUCKET = 'lumen-raw-events-test';
@@ -53,6 +51,8 @@ let endpoint: string;
 const dataDir = mkdtempSync(join(tmpdir(), 'lumen-s3rver-'));
 
 beforeAll(async () => {
+  // The test's own S3 client runs on the suite's Node (20); the deployed Lambda runs Node 22.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dataDir, configureBuckets: [{ name: BUCKET }] });
   const { port } = await server.run();
   endpoint = `http://127.0.0.1:${port}`;
@@ -64,35 +64,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const RESULT_MARK = '\n--handler-result--\n';
-type Result = { statusCode: number; headers: Record<string, string>; body: string };
-
-/** One invocation in a new Node process, as Lambda runs it: only the template's env plus S3's address. */
-async function invoke(body: string, origin: string): Promise<Result> {
-  const event = {
-    version: '2.0',
-    routeKey: 'POST /clickstream',
-    rawPath: '/clickstream',
-    headers: { 'content-type': 'application/json', origin, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/142.0 Safari/537.36' },
-    body,
-    isBase64Encoded: false,
-    requestContext: { requestId: `req-${randomUUID()}`, timeEpoch: Date.now(), http: { method: 'POST', sourceIp: '203.0.113.7' } },
-  };
-  // The handler logs JSON lines to stdout as well; its result comes after a marker.
-  const script = `const RESULT_MARK = ${JSON.stringify(RESULT_MARK)};
-const { handler } = await import(${JSON.stringify(join(DEFAULT_LAMBDA_DIR, 'index.mjs'))});
-process.stdout.write(RESULT_MARK + JSON.stringify(await handler(JSON.parse(process.env.TEST_EVENT))));`;
-  const env = {
-    PATH: process.env.PATH,
-    ...lambdaEnv,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    CLICKSTREAM_S3_ENDPOINT: endpoint,
-    TEST_EVENT: JSON.stringify(event),
-  };
-  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env, timeout: 30_000 });
-  return JSON.parse(stdout.slice(stdout.lastIndexOf(RESULT_MARK) + RESULT_MARK.length)) as Result;
+/** Invokes the bundle with the template's environment, plus the address of the S3 server. */
+function invoke(body: string, origin: string) {
+  const env = { ...lambdaEnv, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', CLICKSTREAM_S3_ENDPOINT: endpoint };
+  return invokeBundledHandler(env, body, origin);
 }
 
 function pageView(eventId: string) {
