@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { CfnBucket } from 'aws-cdk-lib/aws-s3';
+import type { CfnResource } from 'aws-cdk-lib';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeBundledHandler } from './lambda-process';
@@ -15,12 +15,12 @@ import { only, synthStack } from './stack';
 const BUCKET = 'lumen-raw-events-test';
 const STORE_ORIGIN = 'https://main.d1example.amplifyapp.com';
 const { stack, template } = synthStack();
-const rawId = stack.getLogicalId(stack.raw.bucket.node.defaultChild as CfnBucket);
+const rawId = stack.getLogicalId(stack.raw.bucket.node.defaultChild as CfnResource);
 const refs: Record<string, unknown> = {
   [rawId]: BUCKET,
   AllowedOrigins: [STORE_ORIGIN, 'https://www.lumen.example'],
-  [stack.getLogicalId(stack.auth.userPool.node.defaultChild as CfnBucket)]: 'us-east-1_Example01',
-  [stack.getLogicalId(stack.auth.client.node.defaultChild as CfnBucket)]: 'exampleclientid0123456789',
+  [stack.getLogicalId(stack.auth.userPool.node.defaultChild as CfnResource)]: 'us-east-1_Example01',
+  [stack.getLogicalId(stack.auth.client.node.defaultChild as CfnResource)]: 'exampleclientid0123456789',
 };
 
 /** Resolves the two intrinsics the template uses here, as CloudFormation would with the values above. */
