@@ -50,6 +50,8 @@ try {
     failed ||= misses.length > 0;
     const metrics = ['largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => `${id.split('-').map((w) => w[0]).join('').toUpperCase()} ${audits[id].displayValue}`);
     console.log(`${misses.length ? 'FAIL' : 'ok  '} ${path.padEnd(34)} performance ${scores.performance}  accessibility ${scores.accessibility}  (${metrics.join(', ')})`);
+    const a11y = categories.accessibility.auditRefs.filter((ref) => ref.weight > 0 && audits[ref.id].score !== null && audits[ref.id].score < 1);
+    for (const ref of a11y) console.log(`       accessibility: ${ref.id}: ${audits[ref.id].title}`);
   }
   await cleanUp();
   process.exit(failed ? 1 : 0);

@@ -29,6 +29,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <p className="page-intro" role="status">
             {results.length} {results.length === 1 ? 'result' : 'results'}
           </p>
+          <h2 className="visually-hidden">Search results</h2>
           {results.length > 0 ? (
             <ProductGrid products={results} priorityCount={4} />
           ) : (

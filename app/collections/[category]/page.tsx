@@ -42,7 +42,12 @@ export default async function CollectionPage({ params, searchParams }: Props) {
       <p aria-live="polite" className="page-intro">
         {products.length} {products.length === 1 ? 'piece' : 'pieces'}
       </p>
-      {products.length > 0 ? <ProductGrid products={products} priorityCount={4} /> : <p>Nothing matches these filters.</p>}
+      <section aria-labelledby="pieces-heading">
+        <h2 id="pieces-heading" className="visually-hidden">
+          Pieces in this collection
+        </h2>
+        {products.length > 0 ? <ProductGrid products={products} priorityCount={4} /> : <p>Nothing matches these filters.</p>}
+      </section>
     </>
   );
 }
