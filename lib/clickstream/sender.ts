@@ -118,23 +118,24 @@ export function createSender(o: SenderOptions) {
       });
   }
 
-  /** Last chance as the page goes away: beacons need no response and carry the token in the body. */
-  function beacon() {
+  /**
+   * Last chance as the page goes away: nothing asynchronous runs any more, so batches go out at
+   * once as keepalive requests with a text/plain string body (no CORS preflight), the token in the
+   * envelope. Their answers never come back to this page: the leases let a later page resend
+   * whatever is still in the outbox, and the API stores a repeated event_id once.
+   */
+  function unload() {
     if (!o.allowed()) return;
-    if (typeof navigator === 'undefined' || !navigator.sendBeacon) return flush();
-    for (;;) {
-      const now = Date.now();
-      const batch = leaseBatch(now, now + LEASE_MS, maxBatch, MAX_BODY_BYTES);
-      if (!batch.length) return;
+    for (let now = Date.now(), batch; (batch = leaseBatch(now, now + LEASE_MS, maxBatch, MAX_BODY_BYTES)).length; ) {
       const token = o.cachedTokenFor(batch[0].user_id ?? null);
       const body = JSON.stringify(token ? { events: batch, auth_token: token } : { events: batch });
-      if (!navigator.sendBeacon(o.endpoint, body)) return releaseEvents(batch.map((e) => e.event_id));
+      fetch(o.endpoint, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'text/plain;charset=UTF-8' } }).catch(() => {});
     }
   }
 
   return {
     flush,
-    beacon,
+    unload,
     /** Sends within `delay` ms (later if a retry is pending). */
     soon: (delay: number) => schedule(delay),
     /** The network is back: retry now rather than at the end of the backoff. */

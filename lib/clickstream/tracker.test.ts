@@ -67,12 +67,13 @@ describe('tracker batching', () => {
     expect(MAX_BATCH).toBe(MAX_BATCH_EVENTS);
     const api = scriptedEndpoint();
     start().setUser(null);
+    tracker.track('page_view');
     for (let n = 0; n < 250; n++) tracker.track('search', { search_term: `q${n}`, result_count: n });
     await vi.advanceTimersByTimeAsync(FLUSH_MS);
     expect(api.sent.length).toBeGreaterThanOrEqual(3);
     for (const request of api.sent) expect(request.events.length).toBeLessThanOrEqual(MAX_BATCH_EVENTS);
-    expect(new Set(ids(api.events())).size).toBe(250);
-    expect(api.events()).toHaveLength(250);
+    expect(new Set(ids(api.events())).size).toBe(251);
+    expect(api.events()).toHaveLength(251);
     expect(api.sent.every((s) => s.keepalive)).toBe(true);
   });
 
@@ -80,6 +81,7 @@ describe('tracker batching', () => {
     scriptedEndpoint();
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     start().setUser(null);
+    tracker.track('page_view');
     tracker.track('add_to_cart', {});
     await vi.waitFor(() => expect(error).toHaveBeenCalled());
     expect(String(error.mock.calls[0][0])).toMatch(/invalid add_to_cart event.*quantity/s);
@@ -141,9 +143,32 @@ describe('tracker delivery', () => {
   it('halves the batch when the body is too large', async () => {
     const api = scriptedEndpoint(413, 202);
     start().setUser(null);
-    for (let n = 0; n < 8; n++) tracker.track('search', { search_term: `q${n}`, result_count: n });
+    tracker.track('page_view');
+    for (let n = 0; n < 7; n++) tracker.track('search', { search_term: `q${n}`, result_count: n });
     await vi.advanceTimersByTimeAsync(FLUSH_MS);
     expect(api.sent.map((s) => s.events.length)).toEqual([8, 4, 4]);
+  });
+});
+
+describe('tracker page order', () => {
+  it('holds a page\'s events until its page_view, which goes first', async () => {
+    const api = scriptedEndpoint();
+    start().setUser(null);
+    tracker.track('product_view', undefined, PRODUCT);
+    vi.advanceTimersByTime(5);
+    tracker.track('page_view');
+    await vi.advanceTimersByTimeAsync(PROMPT_FLUSH_MS);
+    const [view, product] = api.sent[0].events;
+    expect([view.event_name, product.event_name]).toEqual(['page_view', 'product_view']);
+    expect(product.client_timestamp >= view.client_timestamp).toBe(true);
+  });
+
+  it('lets them go after a second when no page_view comes', async () => {
+    const api = scriptedEndpoint();
+    start().setUser(null);
+    tracker.track('search', { search_term: 'gold', result_count: 2 });
+    await vi.advanceTimersByTimeAsync(FLUSH_MS * 2 + PROMPT_FLUSH_MS);
+    expect(api.events().map((e) => e.event_name)).toEqual(['search']);
   });
 });
 
@@ -164,6 +189,7 @@ describe('tracker identity', () => {
   it('follows sign-out: later events are anonymous and carry no token', async () => {
     const api = scriptedEndpoint();
     start({ tokenFor: async (sub) => (sub ? `token-of-${sub}` : undefined) }).setUser('sub-1');
+    tracker.track('page_view');
     tracker.track('sign_out');
     tracker.setUser(null);
     tracker.track('page_view');
@@ -171,28 +197,27 @@ describe('tracker identity', () => {
     const byName = Object.fromEntries(api.sent.flatMap((s) => s.events.map((e) => [e.event_name, { e, auth: s.authorization }])));
     expect(byName.sign_out.e.user_id).toBe('sub-1');
     expect(byName.sign_out.auth).toBe('Bearer token-of-sub-1');
+    expect(api.events().map((e) => e.event_name)).toEqual(['page_view', 'sign_out', 'page_view']);
     expect(byName.page_view.e).toMatchObject({ user_id: null, user_login_state: 'anonymous', identity_source: 'anonymous' });
     expect(byName.page_view.auth).toBeNull();
   });
 
-  it('beacons what is left as the page goes away, with the token inside a string body', async () => {
-    const beacon = vi.fn<(url: string, body?: BodyInit | null) => boolean>(() => true);
-    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true });
+  it('sends what is left at once as the page goes away: keepalive, a text/plain string body, the token inside', async () => {
     const api = scriptedEndpoint();
     start({ cachedTokenFor: (sub) => (sub ? 'token-1' : undefined) }).setUser('sub-1');
+    tracker.track('page_view');
     tracker.track('add_to_cart', { quantity: 1 }, PRODUCT);
     tracker.hide(true);
-    expect(api.sent).toHaveLength(0);
-    expect(beacon).toHaveBeenCalledTimes(1);
-    const [url, body] = beacon.mock.calls[0];
-    expect(url).toBe('/api/clickstream');
-    expect(typeof body).toBe('string');
-    const envelope = JSON.parse(body as string);
+    expect(api.fetchMock).toHaveBeenCalledTimes(1);
+    const init = api.fetchMock.mock.calls[0][1]!;
+    expect(init).toMatchObject({ method: 'POST', keepalive: true, headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+    expect(typeof init.body).toBe('string');
+    const envelope = JSON.parse(init.body as string);
     expect(envelope.auth_token).toBe('token-1');
-    expect(envelope.events[0]).toMatchObject({ event_name: 'add_to_cart', quantity: 1, user_id: 'sub-1' });
-    // Leased while the beacon is out: the timer does not send it a second time.
+    expect(envelope.events.map((e: { event_name: string }) => e.event_name)).toEqual(['page_view', 'add_to_cart']);
+    expect(envelope.events[1]).toMatchObject({ quantity: 1, user_id: 'sub-1', context_product_id: 'p-aurora' });
+    // Leased while that request is out: the timer does not send them a second time.
     await vi.advanceTimersByTimeAsync(FLUSH_MS);
-    expect(api.sent).toHaveLength(0);
-    Reflect.deleteProperty(navigator, 'sendBeacon');
+    expect(api.fetchMock).toHaveBeenCalledTimes(1);
   });
 });

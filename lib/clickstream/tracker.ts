@@ -12,8 +12,12 @@ import type { TrackedProduct, TrackExtras } from './types';
 export const PROMPT_FLUSH_MS = 50;
 /** ...later ones are batched for this long. */
 export const FLUSH_MS = 1_000;
-/** Events wait this long at most for the signed-in user to be known. */
+/** Events wait this long at most for the signed-in user to be known... */
 export const USER_WAIT_MS = 3_000;
+/** ...and for the page_view of their page, which must come first. */
+export const VIEW_WAIT_MS = 1_000;
+
+const here = () => location.href.split('#')[0];
 
 export type TrackerOptions = Omit<SenderOptions, 'allowed'>;
 export type Tracker = ReturnType<typeof createTracker>;
@@ -32,6 +36,9 @@ export function createTracker(options: TrackerOptions) {
   let user: string | null = null;
   let userKnown = false;
   let pending: WireEvent[] = [];
+  // Events of a page whose page_view has not been recorded yet (its boundary rendered first).
+  let held: WireEvent[] = [];
+  let heldTimer: ReturnType<typeof setTimeout> | undefined;
   let lastPage: string | null = null;
   let pageReferrer: string | null = null;
   let prompt = true;
@@ -53,16 +60,39 @@ export function createTracker(options: TrackerOptions) {
       if (name === 'page_view') {
         // After a soft navigation the referrer is the page before, inside the store.
         pageReferrer = lastPage ?? (document.referrer || null);
-        lastPage = location.href;
+        lastPage = here();
       }
       const now = Date.now();
       product ??= pageProduct?.urlPath === location.pathname ? pageProduct : undefined;
       const event = buildEvent(name, touchIdentity(now), pageReferrer, now, extras, product);
-      if (userKnown) enqueue(event);
-      else pending.push(event);
+      if (name !== 'page_view' && lastPage !== here()) {
+        held.push(event);
+        heldTimer ??= setTimeout(releaseHeld, VIEW_WAIT_MS);
+        return;
+      }
+      queue(event);
+      if (name === 'page_view') releaseHeld(event.client_timestamp);
     } catch (error) {
       if (process.env.NODE_ENV !== 'production') console.error('[clickstream] could not record', name, error);
     }
+  }
+
+  /** Queues held events after their page_view, and not earlier than it. */
+  function releaseHeld(after?: string) {
+    clearTimeout(heldTimer);
+    heldTimer = undefined;
+    const events = held;
+    held = [];
+    for (const e of events) {
+      if (after && e.client_timestamp < after) e.client_timestamp = after;
+      if (after) e.referrer = pageReferrer;
+      queue(e);
+    }
+  }
+
+  function queue(event: WireEvent) {
+    if (userKnown) enqueue(event);
+    else pending.push(event);
   }
 
   /** The signed-in user's sub, or null; the first call releases the events that waited for it. */
@@ -87,8 +117,9 @@ export function createTracker(options: TrackerOptions) {
     flush: sender.flush,
     /** The page is going away: queue what waited for the user, then send what can be sent. */
     hide(unloading: boolean) {
+      releaseHeld();
       if (!userKnown) setUser(user);
-      if (unloading) sender.beacon();
+      if (unloading) sender.unload();
       else sender.flush();
     },
     reconnect: sender.reconnect,
@@ -97,11 +128,13 @@ export function createTracker(options: TrackerOptions) {
       setOptedOut(out);
       if (out) {
         pending = [];
+        held = [];
         clearOutbox();
       }
     },
     stop() {
       clearTimeout(waitTimer);
+      clearTimeout(heldTimer);
       sender.stop();
     },
   };
