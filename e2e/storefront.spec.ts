@@ -188,7 +188,7 @@ test('the cart survives reloads and a line can be removed', async ({ page }) => 
   await expect(cartLink(page)).toHaveText('Cart (0)');
 });
 
-test('home, a collection, a product, the cart and checkout have no serious accessibility violations', async ({ page }) => {
+test('home, a collection, a product, the cart, checkout and account have no serious accessibility violations', async ({ page }) => {
   const check = async (label: string) => {
     const { violations } = await new AxeBuilder({ page }).analyze();
     const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -207,4 +207,7 @@ test('home, a collection, a product, the cart and checkout have no serious acces
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
   await check('checkout with errors');
+  await page.goto('/account');
+  await expect(page.getByRole('main').getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  await check('account');
 });
