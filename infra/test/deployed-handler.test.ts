@@ -120,7 +120,10 @@ describe('the deployed handler, configured by the template', () => {
     expect(await keysUnder(partitionPrefix)).toEqual([`${partitionPrefix}event-${eventId}.json`]);
 
     const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: `${partitionPrefix}event-${eventId}.json` }));
-    const stored = JSON.parse(await object.Body!.transformToString());
+    const text = await object.Body!.transformToString();
+    // The OpenX JSON SerDe reads one object per line: a pretty-printed file would break queries.
+    expect(text.trim().split('\n')).toHaveLength(1);
+    const stored = JSON.parse(text);
     const columns = (tableInput.StorageDescriptor.Columns as { Name: string }[]).map((column) => column.Name);
     expect(Object.keys(stored).sort()).toEqual([...columns].sort());
     expect(stored).toMatchObject({ event_id: eventId, page_path: '/collections/rings', source_ip: '203.0.113.0', schema_version: 1 });
