@@ -6,8 +6,7 @@ import { ClickstreamStack } from '../lib/clickstream-stack';
 import { lambdaCode } from '../lib/lambda-code';
 
 const app = new App();
-const stackName = app.node.tryGetContext('stackName') ?? 'LumenClickstream';
-new ClickstreamStack(app, stackName, {
+new ClickstreamStack(app, 'LumenClickstream', {
   description: 'Lumen storefront: clickstream ingestion, raw events, shopper sign-in, Athena table',
   lambdaCode: lambdaCode(app.node.tryGetContext('lambdaDir')),
 });
