@@ -10,8 +10,10 @@ import type { TrackedProduct, TrackExtras } from './types';
 
 /** The first event of a page goes out at once (with whatever joins it in this short window)... */
 export const PROMPT_FLUSH_MS = 50;
-/** ...later ones are batched for this long. */
+/** ...later ones are batched for this long... */
 export const FLUSH_MS = 1_000;
+/** ...except those that a full page load often follows at once. */
+const PROMPT_EVENTS: EventName[] = ['page_view', 'sign_in', 'sign_out', 'checkout_complete'];
 /** Events wait this long at most for the signed-in user to be known... */
 export const USER_WAIT_MS = 3_000;
 /** ...and for the page_view of their page, which must come first. */
@@ -50,7 +52,7 @@ export function createTracker(options: TrackerOptions) {
     if (!trackingAllowed()) return;
     appendEvent(stampUser(event, user));
     checkInDevelopment(event);
-    sender.soon(prompt || event.event_name === 'page_view' ? PROMPT_FLUSH_MS : FLUSH_MS);
+    sender.soon(prompt || PROMPT_EVENTS.includes(event.event_name) ? PROMPT_FLUSH_MS : FLUSH_MS);
     prompt = false;
   }
 

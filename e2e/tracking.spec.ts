@@ -1,0 +1,300 @@
+// The tracker against the production build: what goes on the wire (checked against the contract
+// and against what the page showed) and what the ingestion API stored.
+import { expect, test, type Page } from '@playwright/test';
+import { formatMoney } from '../lib/catalog/format';
+import { cartLink, DEMO_SHOPPER, fillShipping, placeOrder, signIn, signOut } from './support/storefront-helpers';
+import type { WireEvent } from '../lib/contract/events';
+import { clientIdOf, outboxLength, recordWire, storedFor, waitForStored, type WireRequest } from './support/tracking-wire';
+
+// Two catalog pieces as the shop sells them (Playwright cannot import the catalog's JSON module).
+const RING = { id: 'lj-r02', slug: 'celeste-sapphire-ring', name: 'Celeste Sapphire Ring', category: 'rings', brand: 'Solenne', price: 980, discountPrice: 790 };
+const NECKLACE = { id: 'lj-n01', slug: 'halo-pendant-necklace', name: 'Halo Pendant Necklace', category: 'necklaces', brand: 'Aurelia', price: 1120, discountPrice: null };
+type Piece = typeof RING | typeof NECKLACE;
+
+const paths = (events: { page_path: string }[]) => events.map((e) => e.page_path);
+
+/** The product context a product page's events must carry, read from the page as shown. */
+async function shownProduct(page: Page, product: Piece) {
+  const main = page.getByRole('main');
+  const currency = 'USD';
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(product.name);
+  await expect(main.getByText(product.brand, { exact: true }).first()).toBeVisible();
+  await expect(main.getByText(formatMoney(product.price, currency)).first()).toBeVisible();
+  if (product.discountPrice !== null) await expect(main.getByText(formatMoney(product.discountPrice, currency)).first()).toBeVisible();
+  await expect(main.getByRole('definition').filter({ hasText: product.id.toUpperCase() })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Collection' })).toHaveAttribute('href', `/collections/${product.category}`);
+  return {
+    context_product_id: product.id,
+    context_product_name: product.name,
+    context_product_category: product.category,
+    context_product_brand: product.brand,
+    context_product_price: product.price,
+    context_product_discount_price: product.discountPrice,
+    context_product_url_path: `/products/${product.slug}`,
+    currency,
+  };
+}
+
+async function addShown(page: Page, quantity: number) {
+  await page.getByLabel('Quantity').selectOption(String(quantity));
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added' })).toContainText(`Added ${quantity} ×`);
+}
+
+/** Browses home -> Rings -> ring (add 2) -> Necklaces -> necklace (add 1) -> cart (remove necklace) -> checkout -> order. */
+async function journey(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByRole('banner').getByRole('link', { name: 'Rings', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rings');
+  await page.getByRole('link', { name: RING.name }).first().click();
+  const ringShown = await shownProduct(page, RING);
+  await addShown(page, 2);
+  await page.getByRole('banner').getByRole('link', { name: 'Necklaces', exact: true }).click();
+  await page.getByRole('link', { name: NECKLACE.name }).first().click();
+  const necklaceShown = await shownProduct(page, NECKLACE);
+  await addShown(page, 1);
+  await cartLink(page).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your cart');
+  await page.getByRole('button', { name: `Remove ${NECKLACE.name}` }).click();
+  await expect(cartLink(page)).toHaveText('Cart (2)');
+  await page.getByRole('link', { name: 'Checkout' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Checkout');
+  await fillShipping(page);
+  const orderNumber = await placeOrder(page);
+  const receipt = await page.getByText(/A confirmation will be sent/).textContent();
+  return { ringShown, necklaceShown, orderNumber, receipt: receipt ?? '' };
+}
+
+/**
+ * Each event once, in the order it first went out. An event in flight when a page unloads is sent
+ * again by the next page (its answer was lost with the page): always byte for byte the same event.
+ */
+function firstSends(events: WireEvent[]): WireEvent[] {
+  const seen = new Map<string, WireEvent>();
+  for (const e of events) {
+    if (seen.has(e.event_id)) expect(e).toEqual(seen.get(e.event_id));
+    else seen.set(e.event_id, e);
+  }
+  return [...seen.values()];
+}
+
+/** Checks the journey's events (in the order they went out) against what the pages showed. */
+function expectJourneyEvents(events: WireEvent[], shown: Awaited<ReturnType<typeof journey>>) {
+  const named = (name: string) => events.filter((e) => e.event_name === name);
+  const views = named('page_view');
+  expect(paths(views)).toEqual([
+    '/', '/collections/rings', `/products/${RING.slug}`, '/collections/necklaces', `/products/${NECKLACE.slug}`, '/cart', '/checkout', '/checkout/confirmation',
+  ]);
+  expect(views[2]).toMatchObject(shown.ringShown);
+  expect(views[2].referrer).toBe(views[1].page_url);
+
+  const productViews = named('product_view');
+  expect(productViews).toHaveLength(2);
+  expect(productViews[0]).toMatchObject(shown.ringShown);
+  expect(productViews[1]).toMatchObject(shown.necklaceShown);
+
+  const adds = named('add_to_cart');
+  expect(adds.map((e) => [e.context_product_id, e.quantity])).toEqual([[RING.id, 2], [NECKLACE.id, 1]]);
+  expect(adds[0]).toMatchObject(shown.ringShown);
+  expect(named('remove_from_cart')).toEqual([expect.objectContaining({ ...shown.necklaceShown, quantity: 1, page_path: '/cart' })]);
+
+  const cart = { items: [{ product_id: RING.id, quantity: 2, unit_price: 790 }], item_count: 2, value: 1580, currency: 'USD' };
+  expect(named('checkout_start')).toEqual([expect.objectContaining({ cart, page_path: '/checkout' })]);
+  const [complete] = named('checkout_complete');
+  expect(complete).toMatchObject({ cart, order_id: shown.orderNumber });
+  expect(complete.context_product_id).toBeUndefined();
+  expect(shown.receipt).toContain(`2 items, ${formatMoney(1580, 'USD')}`);
+
+  // One browser identity throughout.
+  expect(new Set(events.map((e) => e.client_id)).size).toBe(1);
+  expect(new Set(events.map((e) => e.session_id)).size).toBe(1);
+}
+
+test('a guest journey sends contract-true events that match the pages, each stored once', async ({ page, context }) => {
+  const wire = recordWire(context);
+  const shown = await journey(page);
+  await expect.poll(() => wire.named('checkout_complete').length, { timeout: 15_000 }).toBe(1);
+  wire.expectContractTrue();
+  const events = firstSends(wire.events());
+  expectJourneyEvents(events, shown);
+  expect(events.every((e) => e.user_id === null && e.user_login_state === 'anonymous' && e.is_first_visit)).toBe(true);
+  expect(wire.requests.every((r: WireRequest) => r.authorization === null && r.authToken === null)).toBe(true);
+
+  const stored = await waitForStored(await clientIdOf(page), events.map((e) => e.event_id));
+  expect(stored).toHaveLength(events.length);
+  expect(stored.every((e) => e.identity_verified === false && e.user_id === null)).toBe(true);
+  const storedComplete = stored.find((e) => e.event_name === 'checkout_complete')!;
+  expect(storedComplete.order_id).toBe(shown.orderNumber);
+  expect(storedComplete.context_product_id).toBeNull();
+});
+
+test('signed in through the Authenticator, events carry the shopper and are verified at rest', async ({ page, context }) => {
+  const wire = recordWire(context);
+  await page.goto('/');
+  await expect.poll(() => wire.named('page_view').length).toBe(1);
+  const anonymousClient = wire.named('page_view')[0].client_id;
+
+  await signIn(page);
+  await expect.poll(() => wire.named('sign_in').length, { timeout: 15_000 }).toBe(1);
+  const [signInEvent] = wire.named('sign_in');
+  expect(signInEvent).toMatchObject({ user_id: DEMO_SHOPPER.sub, user_login_state: 'logged_in', identity_source: 'cognito', client_id: anonymousClient });
+
+  const shown = await journey(page);
+  await expect.poll(() => wire.named('checkout_complete').length, { timeout: 15_000 }).toBe(1);
+  const all = firstSends(wire.events());
+  const journeyEvents = all.slice(all.findIndex((e) => e.event_id === signInEvent.event_id) + 1);
+  expectJourneyEvents(journeyEvents, shown);
+  expect(journeyEvents.every((e) => e.user_id === DEMO_SHOPPER.sub && e.user_login_state === 'logged_in')).toBe(true);
+
+  await signOut(page);
+  await expect.poll(() => wire.named('sign_out').length, { timeout: 15_000 }).toBe(1);
+  wire.expectContractTrue();
+  expect(wire.named('sign_out')[0]).toMatchObject({ user_id: DEMO_SHOPPER.sub, client_id: anonymousClient });
+
+  // Every signed-in event went with the shopper's token; at rest, the API verified it.
+  const signedIn = wire.events().filter((e) => e.user_id === DEMO_SHOPPER.sub);
+  for (const request of wire.requests.filter((r) => r.events[0].user_id === DEMO_SHOPPER.sub)) {
+    expect(request.authorization ?? `Bearer ${request.authToken}`).toMatch(/^Bearer ey/);
+  }
+  const stored = await waitForStored(anonymousClient, wire.events().map((e) => e.event_id));
+  const storedSignedIn = stored.filter((e) => signedIn.some((s) => s.event_id === e.event_id));
+  expect(storedSignedIn.length).toBeGreaterThanOrEqual(10);
+  expect(storedSignedIn.every((e) => e.identity_verified === true && e.user_id === DEMO_SHOPPER.sub)).toBe(true);
+  expect(stored.filter((e) => e.user_id === null).every((e) => e.identity_verified === false)).toBe(true);
+  expect(stored.find((e) => e.event_name === 'sign_in')).toMatchObject({ user_id: DEMO_SHOPPER.sub, identity_verified: true });
+});
+
+test('soft navigation, back/forward and query changes each record one page_view', async ({ page, context }) => {
+  const wire = recordWire(context);
+  await page.goto('/');
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  const titles: string[] = [await page.title()];
+  const step = async (action: () => Promise<unknown>, url: RegExp) => {
+    await action();
+    await expect(page).toHaveURL(url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect.poll(() => page.title()).not.toBe(titles.at(-1));
+    titles.push(await page.title());
+  };
+  await step(() => page.getByRole('banner').getByRole('link', { name: 'Earrings', exact: true }).click(), /\/collections\/earrings$/);
+  await step(() => page.getByRole('contentinfo').getByRole('link', { name: 'Gold' }).click(), /\/search\?q=gold$/);
+  await step(() => page.getByRole('contentinfo').getByRole('link', { name: 'Pearls' }).click(), /\/search\?q=pearl$/);
+  await step(() => page.goBack(), /\/search\?q=gold$/);
+  await step(() => page.goBack(), /\/collections\/earrings$/);
+  await step(() => page.goForward(), /\/search\?q=gold$/);
+  // Nothing above reloaded the document: these were client-side navigations.
+  expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+  await expect.poll(() => wire.named('page_view').length, { timeout: 10_000 }).toBe(7);
+  await page.waitForTimeout(1500); // and no late doubles
+  const views = wire.named('page_view');
+  expect(views.map((e) => e.page_url.replace(/^https?:\/\/[^/]+/, ''))).toEqual([
+    '/', '/collections/earrings', '/search?q=gold', '/search?q=pearl', '/search?q=gold', '/collections/earrings', '/search?q=gold',
+  ]);
+  expect(views.map((e) => e.page_title)).toEqual(titles);
+  for (let i = 1; i < views.length; i++) expect(views[i].referrer).toBe(views[i - 1].page_url);
+  // Each search page shown records its search with what it showed.
+  expect(wire.named('search').map((e) => e.search_term)).toEqual(['gold', 'pearl', 'gold', 'gold']);
+  wire.expectContractTrue();
+});
+
+test('an add to cart right before the page is closed still arrives', async ({ page, context }) => {
+  const wire = recordWire(context);
+  await page.goto(`/products/${RING.slug}`);
+  await expect.poll(() => wire.named('product_view').length).toBe(1);
+  const clientId = await clientIdOf(page);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.close({ runBeforeUnload: true });
+  await expect
+    .poll(() => storedFor(clientId).filter((e) => e.event_name === 'add_to_cart').length, { timeout: 10_000 })
+    .toBe(1);
+  expect(storedFor(clientId).find((e) => e.event_name === 'add_to_cart')).toMatchObject({ context_product_id: RING.id, quantity: 1 });
+});
+
+test('events recorded offline are sent once the browser is back online', async ({ page, context }) => {
+  const wire = recordWire(context);
+  await page.goto(`/products/${RING.slug}`);
+  await expect.poll(() => wire.named('product_view').length).toBe(1);
+  const clientId = await clientIdOf(page);
+  await context.setOffline(true);
+  await addShown(page, 3);
+  await addShown(page, 1);
+  await page.waitForTimeout(2500);
+  expect(storedFor(clientId).map((e) => e.event_name)).not.toContain('add_to_cart');
+  await expect.poll(() => outboxLength(page)).toBe(2);
+
+  await context.setOffline(false);
+  await expect.poll(() => storedFor(clientId).map((e) => e.event_name).sort(), { timeout: 15_000 }).toEqual(
+    ['add_to_cart', 'add_to_cart', 'page_view', 'product_view'],
+  );
+  const adds = storedFor(clientId).filter((e) => e.event_name === 'add_to_cart');
+  expect(adds.map((e) => e.quantity).sort()).toEqual([1, 3]);
+  expect(adds.every((e) => e.context_product_id === RING.id)).toBe(true);
+  await expect.poll(() => outboxLength(page)).toBe(0);
+});
+
+test('an endpoint answering 503 three times is retried with the same events, each stored once', async ({ page, context }) => {
+  const wire = recordWire(context);
+  const answers: number[] = [];
+  await context.route('**/api/clickstream', async (route) => {
+    if (answers.length < 3) {
+      answers.push(503);
+      return route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"store unavailable"}' });
+    }
+    answers.push(0);
+    return route.continue();
+  });
+  await page.goto(`/products/${RING.slug}`);
+  await addShown(page, 1);
+  const clientId = await clientIdOf(page);
+  await expect.poll(() => storedFor(clientId).length, { timeout: 30_000 }).toBe(3);
+  expect(answers.slice(0, 3)).toEqual([503, 503, 503]);
+  const first = wire.requests[0].events;
+  expect(first.map((e) => e.event_name)).toEqual(['page_view', 'product_view']);
+  // Each retry resent the first batch as it was (event_id for event_id), with what came since.
+  for (const request of wire.requests.slice(1, 4)) expect(request.events.slice(0, 2)).toEqual(first);
+  const stored = storedFor(clientId);
+  expect(stored.map((e) => e.event_name).sort()).toEqual(['add_to_cart', 'page_view', 'product_view']);
+  expect(new Set(stored.map((e) => e.event_id)).size).toBe(3);
+  expect(new Set(wire.events().map((e) => e.event_id))).toEqual(new Set(stored.map((e) => e.event_id)));
+  await expect.poll(() => outboxLength(page)).toBe(0);
+});
+
+test('with Global Privacy Control on, the tracker sends nothing at all', async ({ page, context }) => {
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+  const wire = recordWire(context);
+  await page.goto('/');
+  await page.getByRole('banner').getByRole('link', { name: 'Rings', exact: true }).click();
+  await page.getByRole('link', { name: RING.name }).first().click();
+  await addShown(page, 1);
+  await cartLink(page).click();
+  await page.getByRole('contentinfo').getByText('Privacy choices').click();
+  await expect(page.getByRole('contentinfo')).toContainText('Global Privacy Control');
+  await page.waitForTimeout(2500);
+  expect(wire.requests).toEqual([]);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lumen.cs')))).toEqual([]);
+});
+
+test('Privacy choices: opting out stops tracking and empties the outbox, across reloads, until opting back in', async ({ page, context }) => {
+  const wire = recordWire(context);
+  await page.goto('/');
+  await expect.poll(() => wire.named('page_view').length).toBe(1);
+  const footer = page.getByRole('contentinfo');
+  await footer.getByText('Privacy choices').click();
+  await footer.getByRole('button', { name: 'Opt out of tracking' }).click();
+  await expect(footer.getByRole('status')).toHaveText(/You opted out/);
+  expect(await outboxLength(page)).toBe(0);
+
+  await page.reload();
+  await page.getByRole('banner').getByRole('link', { name: 'Rings', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rings');
+  await page.waitForTimeout(2000);
+  expect(wire.requests).toHaveLength(1);
+  await footer.getByText('Privacy choices').click();
+  await expect(footer.getByRole('status')).toHaveText(/You opted out/);
+
+  await footer.getByRole('button', { name: 'Allow tracking' }).click();
+  await page.getByRole('banner').getByRole('link', { name: 'Earrings', exact: true }).click();
+  await expect.poll(() => wire.named('page_view').map((e) => e.page_path)).toEqual(['/', '/collections/earrings']);
+});
