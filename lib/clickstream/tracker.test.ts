@@ -140,6 +140,38 @@ describe('tracker delivery', () => {
     expect(outboxEvents()).toEqual([]);
   });
 
+  it('two tabs sharing the outbox never send the same event while one has it on the wire', async () => {
+    const api = scriptedEndpoint();
+    const waiting: (() => void)[] = [];
+    const answer = () => waiting.splice(0).forEach((go) => go());
+    const onWire: string[][] = [];
+    const reply = api.fetchMock.getMockImplementation()!;
+    api.fetchMock.mockImplementation((url, init) => {
+      onWire.push(ids(JSON.parse(String(init!.body)).events));
+      return new Promise((resolve) => waiting.push(() => resolve(reply(url, init))));
+    });
+    const tabA = start();
+    const tabB = createTracker({ endpoint: '/api/clickstream', ...noToken });
+    tabA.setUser(null);
+    tabB.setUser(null);
+    tabA.track('page_view');
+    await vi.advanceTimersByTimeAsync(PROMPT_FLUSH_MS); // tab A's request is out, unanswered
+    tabB.flush();
+    tabB.track('page_view');
+    await vi.advanceTimersByTimeAsync(PROMPT_FLUSH_MS);
+    // Tab B left tab A's event alone and sent only its own.
+    expect(onWire).toHaveLength(2);
+    expect(onWire[1]).toHaveLength(1);
+    expect(onWire[1]).not.toEqual(onWire[0]);
+    answer();
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    answer();
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(onWire).toHaveLength(2);
+    expect(outboxEvents()).toEqual([]);
+    tabB.stop();
+  });
+
   it('halves the batch when the body is too large', async () => {
     const api = scriptedEndpoint(413, 202);
     start().setUser(null);
