@@ -68,8 +68,9 @@ export function createSender(o: SenderOptions) {
       return 'retry';
     }
     if (status === 413 && batch.length > 1) return 'smaller';
-    if (process.env.NODE_ENV !== 'production' && status !== 200 && status !== 202) {
-      console.error(`[clickstream] the API answered ${status}; these events are not retried`, await res.text().catch(() => ''));
+    if (process.env.NODE_ENV !== 'production') {
+      const body = await res.text().catch(() => '');
+      if (status >= 300 || body.includes('"errors"')) console.error(`[clickstream] the API answered ${status} and rejected events; they are not retried`, body);
     }
     return 'done';
   }
