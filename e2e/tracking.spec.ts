@@ -298,3 +298,33 @@ test('Privacy choices: opting out stops tracking and empties the outbox, across 
   await page.getByRole('banner').getByRole('link', { name: 'Earrings', exact: true }).click();
   await expect.poll(() => wire.named('page_view').map((e) => e.page_path)).toEqual(['/', '/collections/earrings']);
 });
+
+test('two tabs sharing one outbox through an outage: every event is stored once, none is sent twice', async ({ context }) => {
+  let failing = true;
+  const delivered: string[] = [];
+  await context.route('**/api/clickstream', async (route) => {
+    if (failing) return route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"store unavailable"}' });
+    const body = JSON.parse(route.request().postData() ?? '{}') as { events: WireEvent[] };
+    delivered.push(...body.events.map((e) => e.event_id));
+    return route.continue();
+  });
+  const [one, two] = [await context.newPage(), await context.newPage()];
+  await one.goto(`/products/${RING.slug}`);
+  await two.goto(`/products/${NECKLACE.slug}`);
+  await addShown(one, 2);
+  await addShown(two, 1);
+  await two.getByRole('banner').getByRole('link', { name: 'Rings', exact: true }).click();
+  await expect.poll(() => outboxLength(one)).toBe(7);
+  const clientId = await clientIdOf(one);
+  expect(await clientIdOf(two)).toBe(clientId);
+
+  failing = false;
+  await expect.poll(() => storedFor(clientId).length, { timeout: 30_000 }).toBe(7);
+  await expect.poll(() => outboxLength(two)).toBe(0);
+  await one.waitForTimeout(2000);
+  expect(delivered).toHaveLength(7);
+  expect(new Set(delivered).size).toBe(7);
+  expect(storedFor(clientId).map((e) => e.event_name).sort()).toEqual([
+    'add_to_cart', 'add_to_cart', 'page_view', 'page_view', 'page_view', 'product_view', 'product_view',
+  ]);
+});
