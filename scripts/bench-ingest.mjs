@@ -42,11 +42,17 @@ function bareServer(port, dir) {
             made.add(day);
           }
           await Promise.all(
-            events.map(async (event) => {
-              const temporary = path.join(day, `.tmp-${randomUUID()}`);
-              await fs.promises.writeFile(temporary, JSON.stringify({ ...event, event_timestamp: iso }));
-              await fs.promises.rename(temporary, path.join(day, `event-${event.event_id}.json`));
-            }),
+            // The same write-then-rename, with the same callback fs calls, as the folder sink.
+            events.map(
+              (event) =>
+                new Promise((resolve, reject) => {
+                  const temporary = path.join(day, `.tmp-${randomUUID()}`);
+                  fs.writeFile(temporary, JSON.stringify({ ...event, event_timestamp: iso }), (error) => {
+                    if (error) return reject(error);
+                    fs.rename(temporary, path.join(day, `event-${event.event_id}.json`), (e) => (e ? reject(e) : resolve()));
+                  });
+                }),
+            ),
           );
           res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ accepted: events.map((e) => e.event_id), rejected: [] }));
         } catch {

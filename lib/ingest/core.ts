@@ -127,6 +127,7 @@ async function ingest(request: IngestRequest, deps: IngestDeps, budget: Rejected
   if (bearer && deps.verifier) facts.verifiedSub = await deps.verifier.verify(bearer);
 
   const agent = parseUserAgent(facts.userAgent);
+  const eventTimestamp = receivedAt.toISOString();
   const stored = new Map<string, StoredEvent>();
   const accepted: string[] = [];
   const rejections: { rejection: EventRejection; raw: unknown }[] = [];
@@ -134,7 +135,7 @@ async function ingest(request: IngestRequest, deps: IngestDeps, budget: Rejected
     const check = checkEvent(raw, index, deps.limits.maxEventBytes);
     if (!check.ok) return void rejections.push({ rejection: check.rejection, raw });
     // A repeated event_id in one batch is the same event: keep one copy, acknowledge each.
-    stored.set(check.event.event_id, enrich(check.event, facts, agent));
+    stored.set(check.event.event_id, enrich(check.event, facts, agent, eventTimestamp));
     accepted.push(check.event.event_id);
   });
 

@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Sink, StoredObject } from './sink';
+
+// Callback fs with one promise per file: fs/promises' FileHandle path costs several promises per
+// file, and every promise is dearer under the async hooks Next.js keeps enabled.
+function writeThenRename(temporary: string, target: string, body: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    writeFile(temporary, body, (writeError) => {
+      if (writeError) return reject(writeError);
+      rename(temporary, target, (renameError) => (renameError ? reject(renameError) : resolve()));
+    });
+  });
+}
 
 /**
  * Stores each object as a file under `root`. Files are written to a temporary name in the same
@@ -22,16 +34,15 @@ export class FileSystemSink implements Sink {
     if (!this.knownDirs.has(dir)) await this.makeDir(dir);
     const temporary = path.join(dir, `.tmp-${randomUUID()}`);
     try {
-      await writeFile(temporary, body).catch(async (error: NodeJS.ErrnoException) => {
+      await writeThenRename(temporary, target, body).catch(async (error: NodeJS.ErrnoException) => {
         // The folder was removed behind our back (tests clear the store): make it again, once.
         if (error.code !== 'ENOENT') throw error;
         await this.makeDir(dir);
-        await writeFile(temporary, body);
+        await writeThenRename(temporary, target, body);
       });
-      await rename(temporary, target);
     } catch (error) {
       this.knownDirs.delete(dir);
-      await rm(temporary, { force: true });
+      await new Promise((resolve) => rm(temporary, { force: true }, resolve));
       throw error;
     }
   }
