@@ -50,6 +50,8 @@ export function createSender(o: SenderOptions) {
 
   async function post(batch: WireEvent[]): Promise<Outcome> {
     const token = await o.tokenFor(batch[0].user_id ?? null);
+    // The shopper may have opted out while the token was read.
+    if (!o.allowed()) return 'done';
     let res: Response;
     try {
       const body = JSON.stringify({ events: batch });

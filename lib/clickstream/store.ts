@@ -42,4 +42,9 @@ export function removeKey(key: string): void {
   }
 }
 
-export const uuid = (): string => crypto.randomUUID();
+/** A v4 UUID; randomUUID exists only in secure contexts, so plain-HTTP pages build one by hand. */
+export const uuid = (): string =>
+  crypto.randomUUID?.() ??
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (Number(c) ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (Number(c) / 4)))).toString(16),
+  );
