@@ -76,7 +76,9 @@ if (ownPool) {
     NEXT_PUBLIC_COGNITO_REGION: 'local',
     NEXT_PUBLIC_COGNITO_ENDPOINT: cognitoEndpoint,
     NEXT_PUBLIC_COGNITO_AUTH_FLOW: 'USER_PASSWORD_AUTH',
+    // The ingestion API verifies the shoppers' tokens against the emulator too.
     CLICKSTREAM_COGNITO_ISSUER: `${cognitoEndpoint}/${DEMO_POOL.userPoolId}`,
+    CLICKSTREAM_COGNITO_CLIENT_ID: DEMO_POOL.clientId,
   });
   console.log(`[dev] Cognito emulator on ${cognitoEndpoint}; demo shopper in scripts/cognito-seed.mjs.`);
 }
