@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `next dev` serves its dev assets to localhost only; the scripts and docs also use 127.0.0.1.
+  allowedDevOrigins: ['127.0.0.1'],
   images: {
     // Product art is SVG made for this project and served from public/.
     dangerouslyAllowSVG: true,
