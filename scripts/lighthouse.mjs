@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { DEMO_POOL } from './cognito-seed.mjs';
 
 const { values } = parseArgs({ options: { 'no-build': { type: 'boolean' }, port: { type: 'string', default: '3200' } } });
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,12 +17,23 @@ const base = `http://127.0.0.1:${values.port}`;
 const PAGES = ['/', '/collections/rings', '/products/celeste-sapphire-ring'];
 const MIN = { performance: 90, accessibility: 95 };
 
+// Built with sign-in configured, as a deployed store is: Amplify loads and reads the (empty) session.
+const env = {
+  ...process.env,
+  NEXT_PUBLIC_COGNITO_USER_POOL_ID: DEMO_POOL.userPoolId,
+  NEXT_PUBLIC_COGNITO_CLIENT_ID: DEMO_POOL.clientId,
+  NEXT_PUBLIC_COGNITO_REGION: 'local',
+  NEXT_PUBLIC_COGNITO_ENDPOINT: 'http://127.0.0.1:9229',
+  NEXT_PUBLIC_COGNITO_AUTH_FLOW: 'USER_PASSWORD_AUTH',
+  CLICKSTREAM_DATA_DIR: '.data/lighthouse-clickstream',
+};
+
 if (!values['no-build']) {
-  const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', values.port], { cwd: root, stdio: 'ignore' });
+const server = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', values.port], { cwd: root, stdio: 'ignore', env });
 let chrome;
 const cleanUp = async () => {
   server.kill('SIGTERM');

@@ -15,7 +15,7 @@ export function CartLineItem({ line, onQuantity, onRemove }: {
   const { product, quantity } = line;
   return (
     <li className={styles.line}>
-      <Image src={product.images[0].src} alt="" width={96} height={96} className={styles.thumb} />
+      <Image src={product.images[0].src} alt="" width={96} height={96} className={styles.thumb} unoptimized />
       <div className={styles.info}>
         <Link href={`/products/${product.slug}`} className={styles.name}>
           {product.name}

@@ -16,7 +16,7 @@ export function CollectionTiles() {
         return (
           <li key={c}>
             <Link href={`/collections/${c}`} className={styles.tile}>
-              <Image src={cover.images[1].src} alt="" width={300} height={300} sizes="(max-width: 640px) 50vw, 25vw" />
+              <Image src={cover.images[1].src} alt="" width={300} height={300} unoptimized />
               <span className={styles.tileTitle}>The {SINGULAR[c]} collection</span>
               <span className={styles.tileBlurb}>{CATEGORY_INFO[c].blurb}</span>
             </Link>
