@@ -211,3 +211,27 @@ test('home, a collection, a product, the cart, checkout and account have no seri
   await expect(page.getByRole('main').getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
   await check('account');
 });
+
+test('on a phone, no page scrolls sideways and the header keeps search, Sign in and Cart', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const noSideScroll = async (label: string) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${label} is wider than the screen`).toBeLessThanOrEqual(0);
+  };
+  await page.goto('/');
+  const header = page.getByRole('banner');
+  await expect(header.getByRole('searchbox', { name: 'Search' })).toBeInViewport();
+  await expect(header.getByRole('link', { name: 'Sign in' })).toBeInViewport();
+  await expect(cartLink(page)).toBeInViewport();
+  await noSideScroll('home');
+  await page.goto('/collections/earrings');
+  await noSideScroll('collection');
+  await addToCart(page, RING);
+  await noSideScroll('product');
+  await page.goto('/cart');
+  await expect(page.getByRole('button', { name: /^Increase quantity/ })).toBeInViewport();
+  await noSideScroll('cart');
+  await page.getByRole('link', { name: 'Checkout' }).click();
+  await expect(page.getByRole('button', { name: 'Place order' })).toBeVisible();
+  await noSideScroll('checkout');
+});
