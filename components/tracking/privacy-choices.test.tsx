@@ -2,8 +2,9 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WireEvent } from '@/lib/contract/events';
 import { OPT_OUT_KEY } from '@/lib/clickstream/consent';
-import { OUTBOX_KEY, outboxEvents } from '@/lib/clickstream/outbox';
+import { appendEvent, outboxEvents } from '@/lib/clickstream/outbox';
 import { resetBrowserState, scriptedEndpoint } from '@/lib/clickstream/test-helpers';
 import { PrivacyChoices } from './privacy-choices';
 
@@ -16,7 +17,7 @@ afterEach(() => {
 describe('PrivacyChoices', () => {
   it('opts out (emptying the outbox, sending nothing) and back in, and remembers the choice', async () => {
     const api = scriptedEndpoint();
-    localStorage.setItem(OUTBOX_KEY, JSON.stringify([{ e: { event_id: 'waiting' } }]));
+    appendEvent({ event_id: 'waiting' } as WireEvent);
     const { unmount } = render(<PrivacyChoices />);
     await userEvent.click(screen.getByText('Privacy choices'));
     await userEvent.click(screen.getByRole('button', { name: 'Opt out of tracking' }));

@@ -1,6 +1,7 @@
 // What the tracker put on the wire and what the API stored, for the tracking specs.
 import { expect, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { storedEventSchema, wireEventSchema, type StoredEvent, type WireEvent } from '../../lib/contract/events';
+import { OUTBOX_PREFIX } from '../../lib/clickstream/outbox';
 import { E2E } from './env';
 import { readStoredEvents } from './stored-events';
 
@@ -67,5 +68,5 @@ export async function waitForStoredNamed(clientId: string, name: string, count =
 
 /** The outbox's events waiting in this page's localStorage. */
 export async function outboxLength(page: Page): Promise<number> {
-  return page.evaluate(() => (JSON.parse(localStorage.getItem('lumen.cs.outbox') ?? '[]') as unknown[]).length);
+  return page.evaluate((prefix) => Object.keys(localStorage).filter((key) => key.startsWith(prefix)).length, OUTBOX_PREFIX);
 }

@@ -1,19 +1,41 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WireEvent } from '@/lib/contract/events';
-import { appendEvent, clearOutbox, droppedCount, leaseBatch, OUTBOX_KEY, OUTBOX_LIMIT, outboxEvents, releaseEvents, removeEvents } from './outbox';
+import { appendEvent, clearOutbox, droppedCount, leaseBatch, OUTBOX_LIMIT, OUTBOX_PREFIX, outboxEvents, releaseEvents, removeEvents } from './outbox';
 
 const ev = (n: number, user_id: string | null = null) => ({ event_id: `id-${n}`, event_name: 'page_view', user_id }) as WireEvent;
 const ids = (events: WireEvent[]) => events.map((e) => e.event_id);
 
 describe('outbox', () => {
   beforeEach(() => localStorage.clear());
+  afterEach(() => vi.restoreAllMocks());
 
   it('keeps events in localStorage, so that they survive a reload', () => {
     appendEvent(ev(1));
     appendEvent(ev(2));
-    expect(ids(JSON.parse(localStorage.getItem(OUTBOX_KEY)!).map((x: { e: WireEvent }) => x.e))).toEqual(['id-1', 'id-2']);
+    expect(Object.keys(localStorage).sort()).toEqual([`${OUTBOX_PREFIX}id-1`, `${OUTBOX_PREFIX}id-2`]);
     expect(ids(outboxEvents())).toEqual(['id-1', 'id-2']);
+  });
+
+  it('writes only its own entry when it adds or leases, so tabs cannot overwrite each other', () => {
+    // Another tab's event, which this tab may not have seen yet: nothing here may rewrite it.
+    appendEvent(ev(1));
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    appendEvent(ev(2));
+    expect(setItem.mock.calls.map(([key]) => key)).toEqual([`${OUTBOX_PREFIX}id-2`]);
+    setItem.mockClear();
+    leaseBatch(0, 10, 1, 1e6);
+    expect(setItem.mock.calls.map(([key]) => key)).toEqual([`${OUTBOX_PREFIX}id-1`]);
+  });
+
+  it('keeps the order events were added in, whatever order storage lists its keys in', () => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    for (let n = 0; n < 5; n++) appendEvent(ev(n));
+    vi.useRealTimers();
+    const keys = Object.keys(localStorage).reverse();
+    const key = vi.spyOn(Storage.prototype, 'key').mockImplementation((i) => keys[i] ?? null);
+    expect(ids(outboxEvents())).toEqual(['id-0', 'id-1', 'id-2', 'id-3', 'id-4']);
+    expect(key).toHaveBeenCalled();
   });
 
   it('drops the oldest events beyond its limit and counts them', () => {

@@ -33,6 +33,13 @@ export function writeJson(key: string, value: unknown): boolean {
   }
 }
 
+/** Every key that starts with `prefix`. */
+export function keysWith(prefix: string): string[] {
+  const s = storage();
+  const all = s ? Array.from({ length: s.length }, (_, i) => s.key(i) ?? '') : [...memory.keys()];
+  return all.filter((key) => key.startsWith(prefix));
+}
+
 export function removeKey(key: string): void {
   memory.delete(key);
   try {
