@@ -12,6 +12,7 @@ describe('consent', () => {
   beforeEach(() => {
     resetBrowserState();
     vi.useFakeTimers();
+    document.title = 'Lumen Jewelry';
   });
   afterEach(() => {
     setGpc(undefined);

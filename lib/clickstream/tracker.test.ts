@@ -4,7 +4,7 @@ import { MAX_BATCH_EVENTS, wireEventSchema } from '@/lib/contract/events';
 import { outboxEvents } from './outbox';
 import { MAX_BATCH } from './sender';
 import { resetBrowserState, noToken, scriptedEndpoint } from './test-helpers';
-import { createTracker, FLUSH_MS, PROMPT_FLUSH_MS, type Tracker } from './tracker';
+import { createTracker, FLUSH_MS, PROMPT_FLUSH_MS, TITLE_WAIT_MS, type Tracker } from './tracker';
 
 const PRODUCT = {
   id: 'p-aurora', name: 'Aurora Ring', category: 'rings', brand: 'Aurelia',
@@ -47,6 +47,33 @@ describe('tracker batching', () => {
     expect(add).toMatchObject({ quantity: 2, context_product_name: 'Aurora Ring' });
     expect(new Set([view.client_id, product.client_id, add.client_id]).size).toBe(1);
     expect(outboxEvents()).toEqual([]);
+  });
+
+  it('waits briefly for a title that arrives after the URL, and keeps the page\'s events behind its page_view', async () => {
+    const api = scriptedEndpoint();
+    start().setUser(null);
+    tracker.track('page_view');
+    await vi.advanceTimersByTimeAsync(PROMPT_FLUSH_MS);
+    // A soft navigation to a dynamic page: the URL changes first, its title comes a moment later.
+    history.pushState(null, '', '/search?q=gold');
+    document.title = '';
+    tracker.track('page_view');
+    tracker.track('search', { search_term: 'gold', result_count: 3 });
+    await vi.advanceTimersByTimeAsync(TITLE_WAIT_MS / 5);
+    expect(api.events()).toHaveLength(1);
+    document.title = 'Search: gold · Lumen Jewelry';
+    await vi.advanceTimersByTimeAsync(PROMPT_FLUSH_MS);
+    expect(api.events().map((e) => [e.event_name, e.page_title])).toEqual([
+      ['page_view', 'Aurora Ring · Lumen Jewelry'],
+      ['page_view', 'Search: gold · Lumen Jewelry'],
+      ['search', 'Search: gold · Lumen Jewelry'],
+    ]);
+    // A page that never gets a title is still counted, once the wait is over.
+    history.pushState(null, '', '/untitled');
+    document.title = '';
+    tracker.track('page_view');
+    await vi.advanceTimersByTimeAsync(TITLE_WAIT_MS + FLUSH_MS);
+    expect(api.events().at(-1)).toMatchObject({ event_name: 'page_view', page_path: '/untitled', page_title: '' });
   });
 
   it('batches later events on a short timer', async () => {

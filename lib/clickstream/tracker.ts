@@ -18,6 +18,8 @@ const PROMPT_EVENTS: EventName[] = ['page_view', 'sign_in', 'sign_out', 'checkou
 export const USER_WAIT_MS = 3_000;
 /** ...and for the page_view of their page, which must come first. */
 export const VIEW_WAIT_MS = 1_000;
+/** A page_view that finds no title waits this long at most for it: Next.js can set it after the URL. */
+export const TITLE_WAIT_MS = 500;
 
 const here = () => location.href.split('#')[0];
 
@@ -41,6 +43,8 @@ export function createTracker(options: TrackerOptions) {
   // Events of a page whose page_view has not been recorded yet (its boundary rendered first).
   let held: WireEvent[] = [];
   let heldTimer: ReturnType<typeof setTimeout> | undefined;
+  // The page_view waiting for its page's title, and how to stop waiting.
+  let untitled: { view: WireEvent; stop: () => void } | null = null;
   let lastPage: string | null = null;
   let pageReferrer: string | null = null;
   let prompt = true;
@@ -60,6 +64,8 @@ export function createTracker(options: TrackerOptions) {
     if (!trackingAllowed()) return;
     try {
       if (name === 'page_view') {
+        // The page before is left: its page_view goes with whatever title it had.
+        settleTitle();
         // After a soft navigation the referrer is the page before, inside the store.
         pageReferrer = lastPage ?? (document.referrer || null);
         lastPage = here();
@@ -67,29 +73,50 @@ export function createTracker(options: TrackerOptions) {
       const now = Date.now();
       product ??= pageProduct?.urlPath === location.pathname ? pageProduct : undefined;
       const event = buildEvent(name, touchIdentity(now), pageReferrer, now, extras, product);
-      if (name !== 'page_view' && lastPage !== here()) {
+      if (name !== 'page_view' && (lastPage !== here() || untitled)) {
         held.push(event);
         heldTimer ??= setTimeout(releaseHeld, VIEW_WAIT_MS);
         return;
       }
+      if (name === 'page_view' && !event.page_title) return awaitTitle(event);
       queue(event);
-      if (name === 'page_view') releaseHeld(event.client_timestamp);
+      if (name === 'page_view') releaseHeld(event);
     } catch (error) {
       if (process.env.NODE_ENV !== 'production') console.error('[clickstream] could not record', name, error);
     }
   }
 
-  /** Queues held events after their page_view, and not earlier than it. */
-  function releaseHeld(after?: string) {
-    clearTimeout(heldTimer);
-    heldTimer = undefined;
-    const events = held;
-    held = [];
-    for (const e of events) {
-      if (after && e.client_timestamp < after) e.client_timestamp = after;
-      if (after) e.referrer = pageReferrer;
+  /** Queues the held events of `view`'s page after it, and not earlier than it; without a view, all. */
+  function releaseHeld(view?: WireEvent) {
+    const mine = view ? held.filter((e) => e.page_url === view.page_url) : held;
+    held = held.filter((e) => !mine.includes(e));
+    if (!held.length) {
+      clearTimeout(heldTimer);
+      heldTimer = undefined;
+    }
+    for (const e of mine) {
+      if (view && e.client_timestamp < view.client_timestamp) e.client_timestamp = view.client_timestamp;
+      if (view) Object.assign(e, { referrer: view.referrer, page_title: view.page_title });
       queue(e);
     }
+  }
+
+  /** Holds a page_view (and its page's events) until the document has a title, briefly. */
+  function awaitTitle(view: WireEvent) {
+    const observer = new MutationObserver(() => document.title && settleTitle());
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
+    const timer = setTimeout(settleTitle, TITLE_WAIT_MS);
+    untitled = { view, stop: () => (observer.disconnect(), clearTimeout(timer)) };
+  }
+
+  function settleTitle() {
+    if (!untitled) return;
+    const { view, stop } = untitled;
+    untitled = null;
+    stop();
+    if (location.href.startsWith(view.page_url)) view.page_title = document.title.slice(0, 512);
+    queue(view);
+    releaseHeld(view);
   }
 
   function queue(event: WireEvent) {
@@ -119,6 +146,7 @@ export function createTracker(options: TrackerOptions) {
     flush: sender.flush,
     /** The page is going away: queue what waited for the user, then send what can be sent. */
     hide(unloading: boolean) {
+      settleTitle();
       releaseHeld();
       if (!userKnown) setUser(user);
       if (unloading) sender.unload();
@@ -129,12 +157,15 @@ export function createTracker(options: TrackerOptions) {
     setOptedOut(out: boolean) {
       setOptedOut(out);
       if (out) {
+        untitled?.stop();
+        untitled = null;
         pending = [];
         held = [];
         clearOutbox();
       }
     },
     stop() {
+      untitled?.stop();
       clearTimeout(waitTimer);
       clearTimeout(heldTimer);
       sender.stop();
