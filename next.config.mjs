@@ -4,9 +4,6 @@ const nextConfig = {
   poweredByHeader: false,
   // `next dev` serves its dev assets to localhost only; the scripts and docs also use 127.0.0.1.
   allowedDevOrigins: ['127.0.0.1'],
-  // Metadata in the head, never streamed after the page: Amplify Hosting does not stream, and a
-  // page_view must read the new page's title, not an empty one still on its way.
-  htmlLimitedBots: /.*/,
   images: {
     // Product art is SVG made for this project and served from public/.
     dangerouslyAllowSVG: true,
