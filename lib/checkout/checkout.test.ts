@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { newOrderNumber, ORDER_NUMBER_PATTERN } from './order';
 import { validateShipping } from './schema';
-
-const valid = {
-  email: 'ada@example.com',
-  fullName: 'Ada Lovelace',
-  address: '12 St James Square',
-  city: 'London',
-  postalCode: 'SW1Y 4JH',
-  country: 'United Kingdom',
-};
+import { VALID_SHIPPING } from './test-fixtures';
 
 describe('checkout validation', () => {
   it('accepts a complete address and trims it', () => {
-    const r = validateShipping({ ...valid, city: '  London ' });
+    const r = validateShipping({ ...VALID_SHIPPING, city: '  London ' });
     expect(r.ok && r.data.city).toBe('London');
   });
 
   it('reports one message per invalid field', () => {
-    const r = validateShipping({ ...valid, email: 'nope', fullName: ' ', postalCode: '!' });
+    const r = validateShipping({ ...VALID_SHIPPING, email: 'nope', fullName: ' ', postalCode: '!' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors).toEqual({

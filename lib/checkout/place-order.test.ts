@@ -2,21 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { placeOrder } from '@/components/checkout/actions';
 import { getProductBySlug } from '@/lib/catalog/queries';
 import { ORDER_NUMBER_PATTERN } from './order';
+import { VALID_SHIPPING } from './test-fixtures';
 
 const sapphire = getProductBySlug('celeste-sapphire-ring')!; // $980 -> $790
-const shipping = {
-  email: 'ada@example.com',
-  fullName: 'Ada Lovelace',
-  address: '12 St James Square',
-  city: 'London',
-  postalCode: 'SW1Y 4JH',
-  country: 'United Kingdom',
-};
 
 // The server action is the check that counts: the browser's validation can be skipped.
 describe('placeOrder (server)', () => {
   it('refuses bad shipping details, naming each field', async () => {
-    const r = await placeOrder({ ...shipping, email: 'nope', city: '' }, [{ productId: sapphire.id, quantity: 1 }]);
+    const r = await placeOrder({ ...VALID_SHIPPING, email: 'nope', city: '' }, [{ productId: sapphire.id, quantity: 1 }]);
     expect(r).toEqual({
       ok: false,
       errors: { email: 'Enter a valid email address', city: 'City is required' },
@@ -25,12 +18,12 @@ describe('placeOrder (server)', () => {
   });
 
   it('refuses an empty or forged cart', async () => {
-    expect(await placeOrder(shipping, [])).toMatchObject({ ok: false, message: 'Your cart is empty.' });
-    expect(await placeOrder(shipping, [{ productId: 'free-diamonds', quantity: 3 }])).toMatchObject({ ok: false });
+    expect(await placeOrder(VALID_SHIPPING, [])).toMatchObject({ ok: false, message: 'Your cart is empty.' });
+    expect(await placeOrder(VALID_SHIPPING, [{ productId: 'free-diamonds', quantity: 3 }])).toMatchObject({ ok: false });
   });
 
   it('creates an order number and prices the cart from the catalog, not the browser', async () => {
-    const r = await placeOrder(shipping, [{ productId: sapphire.id, quantity: 2, unitPrice: 1 }]);
+    const r = await placeOrder(VALID_SHIPPING, [{ productId: sapphire.id, quantity: 2, unitPrice: 1 }]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.orderId).toMatch(ORDER_NUMBER_PATTERN);
