@@ -146,9 +146,10 @@ test('an endpoint answering 503 three times is retried with the same events, eac
   await expect.poll(() => storedFor(clientId).length, { timeout: 30_000 }).toBe(3);
   expect(answers.slice(0, 3)).toEqual([503, 503, 503]);
   const first = wire.requests[0].events;
-  expect(first.map((e) => e.event_name)).toEqual(['page_view', 'product_view']);
+  // The add to cart may or may not have joined the first batch, depending on when it went out.
+  expect(first.map((e) => e.event_name).slice(0, 2)).toEqual(['page_view', 'product_view']);
   // Each retry resent the first batch as it was (event_id for event_id), with what came since.
-  for (const request of wire.requests.slice(1, 4)) expect(request.events.slice(0, 2)).toEqual(first);
+  for (const request of wire.requests.slice(1, 4)) expect(request.events.slice(0, first.length)).toEqual(first);
   const stored = storedFor(clientId);
   expect(stored.map((e) => e.event_name).sort()).toEqual(['add_to_cart', 'page_view', 'product_view']);
   expect(new Set(stored.map((e) => e.event_id)).size).toBe(3);
