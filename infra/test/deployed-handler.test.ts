@@ -9,6 +9,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import type { CfnResource } from 'aws-cdk-lib';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageView } from '../../lib/ingest/test-fixtures';
 import { invokeBundledHandler } from './lambda-process';
 import { only, synthStack } from './stack';
 
@@ -70,27 +71,9 @@ function invoke(body: string, origin: string) {
   return invokeBundledHandler(env, body, origin);
 }
 
-function pageView(eventId: string) {
-  return {
-    event_id: eventId,
-    event_name: 'page_view',
-    client_timestamp: new Date().toISOString(),
-    client_id: randomUUID(),
-    session_id: randomUUID(),
-    is_first_visit: true,
-    user_id: null,
-    user_login_state: 'anonymous',
-    identity_source: 'anonymous',
-    page_url: `${STORE_ORIGIN}/collections/rings`,
-    page_path: '/collections/rings',
-    page_title: 'Rings | Lumen',
-    referrer: null,
-    language: 'en-US',
-    screen_width: 1440,
-    screen_height: 900,
-    timezone: 'Europe/Berlin',
-  };
-}
+// The ingestion tests' own contract-valid event, as the store would send it from a collection page.
+const pageViewOf = (eventId: string) =>
+  pageView({ event_id: eventId, page_url: `${STORE_ORIGIN}/collections/rings`, page_path: '/collections/rings' });
 
 async function keysUnder(prefix: string): Promise<string[]> {
   const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }));
@@ -109,7 +92,7 @@ describe('the deployed handler, configured by the template', () => {
 
   it('stores an event from the store origin where the Athena table reads it, with the table columns', async () => {
     const eventId = randomUUID();
-    const result = await invoke(JSON.stringify({ events: [pageView(eventId)] }), STORE_ORIGIN);
+    const result = await invoke(JSON.stringify({ events: [pageViewOf(eventId)] }), STORE_ORIGIN);
     expect(result.statusCode, result.body).toBe(202);
     expect(JSON.parse(result.body).accepted).toEqual([eventId]);
 
@@ -131,7 +114,7 @@ describe('the deployed handler, configured by the template', () => {
 
   it('keeps a rejected event under rejected/, the other prefix it may write', async () => {
     const before = await keysUnder('rejected/');
-    const result = await invoke(JSON.stringify({ events: [{ ...pageView(randomUUID()), screen_width: 'wide' }] }), STORE_ORIGIN);
+    const result = await invoke(JSON.stringify({ events: [{ ...pageViewOf(randomUUID()), screen_width: 'wide' }] }), STORE_ORIGIN);
     expect(result.statusCode).toBe(400);
     expect(JSON.parse(result.body).rejected[0].errors[0].field).toBe('screen_width');
     const added = (await keysUnder('rejected/')).filter((key) => !before.includes(key));
@@ -141,7 +124,7 @@ describe('the deployed handler, configured by the template', () => {
 
   it('refuses an origin that is not in the AllowedOrigins parameter and stores nothing', async () => {
     const eventId = randomUUID();
-    const result = await invoke(JSON.stringify({ events: [pageView(eventId)] }), 'https://evil.example');
+    const result = await invoke(JSON.stringify({ events: [pageViewOf(eventId)] }), 'https://evil.example');
     expect(result.statusCode).toBe(403);
     const everything = [...(await keysUnder('events/')), ...(await keysUnder('rejected/'))];
     expect(everything.some((key) => key.includes(eventId))).toBe(false);
