@@ -43,7 +43,6 @@ const page = (product: TrackedProduct) => (
 );
 
 let api: ReturnType<typeof scriptedEndpoint>;
-const named = (name: string) => api.events().filter((e) => e.event_name === name);
 
 beforeEach(() => {
   resetBrowserState();
@@ -58,9 +57,9 @@ describe('ProductBoundary', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add this' }));
     await userEvent.click(screen.getByRole('button', { name: `Add ${PEARLS.name}` }));
     rerender(page(RING));
-    await vi.waitFor(() => expect(named('add_to_cart')).toHaveLength(2), { timeout: 3000 });
+    await vi.waitFor(() => expect(api.named('add_to_cart')).toHaveLength(2), { timeout: 3000 });
 
-    expect(named('product_view')).toHaveLength(1);
+    expect(api.named('product_view')).toHaveLength(1);
     const shown = {
       context_product_id: RING.id,
       context_product_name: screen.getByRole('heading').textContent,
@@ -70,10 +69,10 @@ describe('ProductBoundary', () => {
       context_product_url_path: RING.urlPath,
       currency: 'USD',
     };
-    expect(named('product_view')[0]).toMatchObject(shown);
+    expect(api.named('product_view')[0]).toMatchObject(shown);
     // The page's own page_view is emitted outside the boundary and still carries the product.
-    expect(named('page_view')[0]).toMatchObject(shown);
-    const [add, other] = named('add_to_cart');
+    expect(api.named('page_view')[0]).toMatchObject(shown);
+    const [add, other] = api.named('add_to_cart');
     expect(add).toMatchObject({ ...shown, quantity: 2 });
     // A product named explicitly (a cart line's) wins over the page's.
     expect(other).toMatchObject({ context_product_id: 'pearls', context_product_discount_price: 790, quantity: 2 });
@@ -81,15 +80,15 @@ describe('ProductBoundary', () => {
 
     history.pushState(null, '', PEARLS.urlPath);
     rerender(page(PEARLS));
-    await vi.waitFor(() => expect(named('product_view')).toHaveLength(2), { timeout: 3000 });
-    expect(named('product_view')[1].context_product_id).toBe('pearls');
-    expect(named('page_view').at(-1)).toMatchObject({ page_path: '/products/pearls', context_product_id: 'pearls' });
+    await vi.waitFor(() => expect(api.named('product_view')).toHaveLength(2), { timeout: 3000 });
+    expect(api.named('product_view')[1].context_product_id).toBe('pearls');
+    expect(api.named('page_view').at(-1)).toMatchObject({ page_path: '/products/pearls', context_product_id: 'pearls' });
   });
 
   it('leaves product fields out of events on other pages', async () => {
     history.pushState(null, '', '/cart');
     render(page(RING));
-    await vi.waitFor(() => expect(named('page_view').length).toBeGreaterThan(0), { timeout: 3000 });
-    expect(named('page_view').at(-1)!.context_product_id).toBeUndefined();
+    await vi.waitFor(() => expect(api.named('page_view').length).toBeGreaterThan(0), { timeout: 3000 });
+    expect(api.named('page_view').at(-1)!.context_product_id).toBeUndefined();
   });
 });

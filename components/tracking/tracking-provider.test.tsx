@@ -30,7 +30,6 @@ const App = ({ children }: { children?: React.ReactNode }) => (
 );
 
 let api: ReturnType<typeof scriptedEndpoint>;
-const named = (name: string) => api.events().filter((e) => e.event_name === name);
 
 beforeEach(() => {
   resetBrowserState();
@@ -44,7 +43,7 @@ describe('TrackingProvider', () => {
     document.title = 'Lumen Jewelry';
     const { rerender } = render(<App />);
     expect(screen.getByText('page body')).toBeInTheDocument();
-    await vi.waitFor(() => expect(named('page_view')).toHaveLength(1));
+    await vi.waitFor(() => expect(api.named('page_view')).toHaveLength(1));
     rerender(<App />);
 
     go('/collections/rings');
@@ -53,10 +52,10 @@ describe('TrackingProvider', () => {
     rerender(<App />);
     go('/collections/rings');
     rerender(<App />); // back
-    await vi.waitFor(() => expect(named('page_view')).toHaveLength(4), { timeout: 3000 });
+    await vi.waitFor(() => expect(api.named('page_view')).toHaveLength(4), { timeout: 3000 });
     await new Promise((r) => setTimeout(r, 1200));
 
-    const views = named('page_view');
+    const views = api.named('page_view');
     expect(views).toHaveLength(4);
     expect(views.map((e) => e.page_url.replace('http://localhost:3000', ''))).toEqual([
       '/', '/collections/rings', '/collections/rings?sort=price-asc', '/collections/rings',
@@ -79,7 +78,7 @@ describe('TrackingProvider', () => {
         <TrackOnMount name="search" extras={{ search_term: 'gold', result_count: 5 }} onceKey="gold" />
       </App>,
     );
-    await vi.waitFor(() => expect(named('search')).toHaveLength(1), { timeout: 3000 });
+    await vi.waitFor(() => expect(api.named('search')).toHaveLength(1), { timeout: 3000 });
     go('/search', 'q=pearl');
     await act(async () => {
       rerender(
@@ -88,8 +87,8 @@ describe('TrackingProvider', () => {
         </App>,
       );
     });
-    await vi.waitFor(() => expect(named('search')).toHaveLength(2), { timeout: 3000 });
-    expect(named('search').map((e) => [e.search_term, e.result_count, e.page_path])).toEqual([
+    await vi.waitFor(() => expect(api.named('search')).toHaveLength(2), { timeout: 3000 });
+    expect(api.named('search').map((e) => [e.search_term, e.result_count, e.page_path])).toEqual([
       ['gold', 5, '/search'],
       ['pearl', 0, '/search'],
     ]);

@@ -23,11 +23,14 @@ export function scriptedEndpoint(...replies: Reply[]) {
     return new Response(JSON.stringify(body), { status, headers });
   });
   vi.stubGlobal('fetch', fetchMock);
+  const events = () => sent.flatMap((s) => s.events);
   return {
     fetchMock,
     sent,
     /** Every event put on the wire, in order, duplicates included. */
-    events: () => sent.flatMap((s) => s.events),
+    events,
+    /** The same, for one event name. */
+    named: (name: string) => events().filter((e) => e.event_name === name),
   };
 }
 
