@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { storedEventSchema } from '../lib/contract/events';
+import { eventKey } from '../lib/ingest/layout';
+import { IPHONE_UA } from '../lib/ingest/test-fixtures';
 import { DEMO_POOL, DEMO_SHOPPER } from '../scripts/cognito-seed.mjs';
 import { E2E } from './support/env';
 
 const ENDPOINT = '/api/clickstream';
-const IPHONE_UA =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 function event(overrides: Record<string, unknown> = {}) {
   return {
@@ -38,10 +38,7 @@ function event(overrides: Record<string, unknown> = {}) {
 /** A client address of its own per test, so the rate limit it hits is its own (see docs/ingestion.md). */
 const fakeIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 
-function storedFile(eventId: string, receivedAt: Date): string {
-  const [year, month, day] = receivedAt.toISOString().slice(0, 10).split('-');
-  return path.join(E2E.dataDir, 'events', year, month, day, `event-${eventId}.json`);
-}
+const storedFile = (eventId: string, receivedAt: Date) => path.join(E2E.dataDir, eventKey(eventId, receivedAt));
 
 async function demoIdToken(request: APIRequestContext): Promise<string> {
   const response = await request.post(E2E.cognitoEndpoint, {

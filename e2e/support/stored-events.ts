@@ -19,15 +19,3 @@ export function readStoredEvents(dataDir: string): StoredEvent[] {
   );
   return events.sort((a, b) => a.event_timestamp.localeCompare(b.event_timestamp) || a.client_timestamp.localeCompare(b.client_timestamp));
 }
-
-/** The path where the API stores one event, relative to the data folder. */
-export function storedEventPath(event: Pick<StoredEvent, 'event_id' | 'event_timestamp'>): string {
-  const [year, month, day] = event.event_timestamp.slice(0, 10).split('-');
-  return path.join('events', year, month, day, `event-${event.event_id}.json`);
-}
-
-/** Removes every stored and rejected event, so a spec starts from an empty store. */
-export function clearStoredEvents(dataDir: string): void {
-  fs.rmSync(path.join(dataDir, 'events'), { recursive: true, force: true });
-  fs.rmSync(path.join(dataDir, 'rejected'), { recursive: true, force: true });
-}

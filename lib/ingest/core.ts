@@ -89,9 +89,9 @@ async function ingest(request: IngestRequest, deps: IngestDeps, budget: Rejected
     country: countryFrom(headers.get('cloudfront-viewer-country')),
     verifiedSub: null,
   };
-  const keepRejected = async (status: number, error: string | null, rejections: { rejection: EventRejection; raw: unknown }[], excerpt: string | null) => {
-    const context = { requestId, receivedAt, status, error, sourceIp: facts.sourceIp, userAgent: facts.userAgent, origin: headers.get('origin'), country: facts.country };
-    const record = rejectedRecord(context, rejections, excerpt, deps.limits);
+  // Never throws: a rejected record that cannot be kept is logged, not failed.
+  const keepRejected = async (status: number, error: string | null, rejections: { rejection: EventRejection; raw: unknown }[], body: Uint8Array | null) => {
+    const record = rejectedRecord({ ...facts, status, error, origin: headers.get('origin') }, rejections, body, deps.limits);
     if (!budget.take(Buffer.byteLength(record.body), receivedAt)) return;
     try {
       await deps.sink.write([record]);
@@ -119,7 +119,7 @@ async function ingest(request: IngestRequest, deps: IngestDeps, budget: Rejected
 
   const batch = parseBatch(body);
   if (!batch.ok) {
-    await keepRejected(400, batch.error, [], Buffer.from(body.subarray(0, 2048)).toString('utf8'));
+    await keepRejected(400, batch.error, [], body);
     return { status: 400, body: { error: batch.error, accepted: [], rejected: [] } };
   }
 
@@ -140,19 +140,17 @@ async function ingest(request: IngestRequest, deps: IngestDeps, budget: Rejected
   });
 
   const rejected = rejections.map(({ rejection }) => rejection);
-  const status = accepted.length ? 202 : 400;
-  const pending: Promise<void>[] = [];
-  if (rejections.length) pending.push(keepRejected(status, null, rejections, null));
+  const keeping = rejections.length ? keepRejected(accepted.length ? 202 : 400, null, rejections, null) : undefined;
   if (stored.size) {
     const objects = [...stored.values()].map((event) => ({ key: eventKey(event.event_id, receivedAt), body: JSON.stringify(event) }));
-    pending.unshift(deps.sink.write(objects));
+    try {
+      await deps.sink.write(objects);
+    } catch (cause) {
+      deps.log('error', 'event store failed', { request_id: requestId, events: stored.size, ...describeError(cause) });
+      return { status: 503, body: { error: 'events could not be stored; retry later with the same event_id values' } };
+    }
   }
-  try {
-    await Promise.all(pending);
-  } catch (cause) {
-    deps.log('error', 'event store failed', { request_id: requestId, events: stored.size, ...describeError(cause) });
-    return { status: 503, body: { error: 'events could not be stored; retry later with the same event_id values' } };
-  }
+  await keeping;
   if (!accepted.length) return { status: 400, body: { error: 'every event was rejected', accepted, rejected } };
   return { status: 202, body: { accepted, rejected } };
 }

@@ -1,18 +1,10 @@
+import type { RequestFacts } from './enrich';
 import type { IngestLimits } from './limits';
 import { rejectedKey } from './layout';
 import type { StoredObject } from './sink';
 import type { EventRejection } from './validate';
 
-export type RejectedContext = {
-  requestId: string;
-  receivedAt: Date;
-  status: number;
-  error: string | null;
-  sourceIp: string | null;
-  userAgent: string | null;
-  origin: string | null;
-  country: string | null;
-};
+export type RejectedContext = RequestFacts & { status: number; error: string | null; origin: string | null };
 
 /** Counts the bytes of rejected records kept today by this process, so bad traffic cannot fill the store. */
 export class RejectedBudget {
@@ -42,7 +34,7 @@ const MAX_BODY_EXCERPT = 2048;
 export function rejectedRecord(
   context: RejectedContext,
   rejections: { rejection: EventRejection; raw: unknown }[],
-  bodyExcerpt: string | null,
+  body: Uint8Array | null,
   limits: IngestLimits,
 ): StoredObject {
   const perEvent = Math.max(256, Math.floor((limits.maxRejectedRecordBytes * 0.75) / Math.max(1, rejections.length)));
@@ -55,7 +47,7 @@ export function rejectedRecord(
     user_agent: context.userAgent?.slice(0, 512) ?? null,
     origin: context.origin?.slice(0, 512) ?? null,
     country: context.country,
-    body_excerpt: bodyExcerpt?.slice(0, MAX_BODY_EXCERPT) ?? null,
+    body_excerpt: body && Buffer.from(body.subarray(0, MAX_BODY_EXCERPT)).toString('utf8'),
     rejected: rejections.map(({ rejection, raw }) => ({
       ...rejection,
       errors: rejection.errors.slice(0, 20),
@@ -63,13 +55,15 @@ export function rejectedRecord(
     })),
   };
   const fits = (text: string) => Buffer.byteLength(text) <= limits.maxRejectedRecordBytes;
-  let body = JSON.stringify(record);
-  // Too big even with cut-down raw events: drop the raw events, then keep only the first rejections.
-  let kept = record.rejected.map((entry) => ({ ...entry, raw: null }));
-  while (!fits(body)) {
-    body = JSON.stringify({ ...record, body_excerpt: null, rejected: kept, truncated: true });
-    if (!kept.length) break;
-    kept = kept.slice(0, Math.floor(kept.length / 2));
+  let text = JSON.stringify(record);
+  if (!fits(text)) {
+    // Too big even with cut-down raw events: drop the raw events, then keep only the first rejections.
+    let kept = record.rejected.map((entry) => ({ ...entry, raw: null }));
+    for (;;) {
+      text = JSON.stringify({ ...record, body_excerpt: null, rejected: kept, truncated: true });
+      if (fits(text) || !kept.length) break;
+      kept = kept.slice(0, Math.floor(kept.length / 2));
+    }
   }
-  return { key: rejectedKey(context.requestId, context.receivedAt), body };
+  return { key: rejectedKey(context.requestId, context.receivedAt), body: text };
 }
