@@ -1,27 +1,22 @@
-import { jsonResponse, type IngestResponse } from '../lib/ingest/core';
-import { describeError, jsonLogger } from '../lib/ingest/log';
-import { createIngestFromEnv } from '../lib/ingest/runtime';
+import type { IngestResponse } from '../lib/ingest/core';
+import { ingestOnFirstUse, misconfigured } from '../lib/ingest/runtime';
 import { eventBody, headerLookup, type HttpApiEvent, type HttpApiResult } from './api-gateway';
 
 // The Lambda behind `POST /clickstream`: the same core as the Next.js route, writing to S3.
 // Configuration (CLICKSTREAM_S3_BUCKET, CLICKSTREAM_ALLOWED_ORIGINS, CLICKSTREAM_COGNITO_*) is read
 // once per container, on the first request.
-let ingest: ReturnType<typeof createIngestFromEnv>['handle'] | undefined;
+let getIngest = ingestOnFirstUse();
 
 function toResult({ status, headers, body }: IngestResponse): HttpApiResult {
   return { statusCode: status, headers, body };
 }
 
 export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
-  try {
-    ingest ??= createIngestFromEnv(process.env).handle;
-  } catch (cause) {
-    jsonLogger('error', 'clickstream configuration is invalid', describeError(cause));
-    return toResult(jsonResponse(500, { error: 'the clickstream endpoint is misconfigured' }));
-  }
+  const ingest = getIngest();
+  if (!ingest) return toResult(misconfigured());
   const { requestContext } = event;
   return toResult(
-    await ingest({
+    await ingest.handle({
       method: requestContext.http.method,
       headers: headerLookup(event.headers),
       body: eventBody(event),
@@ -35,5 +30,5 @@ export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
 
 /** Forgets the cached configuration; tests use it to run the handler under different settings. */
 export function resetHandlerForTests(): void {
-  ingest = undefined;
+  getIngest = ingestOnFirstUse();
 }

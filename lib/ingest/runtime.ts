@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { createCognitoVerifier } from './cognito-verifier';
 import { readIngestConfig, type IngestConfig } from './config';
-import { createIngestHandler } from './core';
+import { createIngestHandler, jsonResponse, type IngestResponse } from './core';
 import { FileSystemSink } from './fs-sink';
-import { jsonLogger, type Logger } from './log';
+import { describeError, jsonLogger, type Logger } from './log';
 import { S3Sink } from './s3-sink';
 import type { Sink } from './sink';
 
 /** Wires the core to the sink and verifier the configuration asks for; adapters call this once. */
-export function createIngestFromConfig(config: IngestConfig, log: Logger = jsonLogger) {
+function createIngestFromConfig(config: IngestConfig, log: Logger = jsonLogger) {
   const sink: Sink = config.s3 ? new S3Sink(config.s3) : new FileSystemSink(path.resolve(config.dataDir));
   const verifier = config.cognito ? createCognitoVerifier(config.cognito, log) : null;
   const handle = createIngestHandler({ sink, verifier, allowedOrigins: config.allowedOrigins, limits: config.limits, log });
@@ -18,3 +18,23 @@ export function createIngestFromConfig(config: IngestConfig, log: Logger = jsonL
 export function createIngestFromEnv(env: Record<string, string | undefined> = process.env, log: Logger = jsonLogger) {
   return createIngestFromConfig(readIngestConfig(env), log);
 }
+
+export type Ingest = ReturnType<typeof createIngestFromEnv>;
+
+/**
+ * The adapters' start-up: builds from the environment on first use (so importing reads no
+ * configuration, as `next build` does) and keeps it; null, logged, while the configuration is invalid.
+ */
+export function ingestOnFirstUse(env: Record<string, string | undefined> = process.env): () => Ingest | null {
+  let ingest: Ingest | undefined;
+  return () => {
+    try {
+      return (ingest ??= createIngestFromEnv(env));
+    } catch (cause) {
+      jsonLogger('error', 'clickstream configuration is invalid', describeError(cause));
+      return null;
+    }
+  };
+}
+
+export const misconfigured = (): IngestResponse => jsonResponse(500, { error: 'the clickstream endpoint is misconfigured' });

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { corsFor } from './cors';
 import { jsonResponse, type IngestResponse } from './core';
-import { jsonLogger, describeError } from './log';
 import { clientIpFromForwardedFor } from './network';
 import { RateLimiter } from './rate-limit';
-import { createIngestFromEnv } from './runtime';
-
-type Ingest = ReturnType<typeof createIngestFromEnv> & { limiter: RateLimiter };
+import { ingestOnFirstUse, misconfigured } from './runtime';
 
 function toResponse({ status, headers, body }: IngestResponse): Response {
   return new Response(status === 204 ? null : body, { status, headers });
@@ -31,23 +28,18 @@ async function bodyOf(request: Request, limit: number): Promise<Uint8Array | Asy
  * (as `next build` does) reads no configuration.
  */
 export function createWebIngestHandler(env: Record<string, string | undefined> = process.env) {
-  let ingest: Ingest | undefined;
+  const getIngest = ingestOnFirstUse(env);
+  let limiter: RateLimiter | undefined;
 
   return async function handle(request: Request): Promise<Response> {
-    try {
-      ingest ??= (() => {
-        const built = createIngestFromEnv(env);
-        return { ...built, limiter: new RateLimiter(built.config.rateLimitPerMinute) };
-      })();
-    } catch (cause) {
-      jsonLogger('error', 'clickstream configuration is invalid', describeError(cause));
-      return toResponse(jsonResponse(500, { error: 'the clickstream endpoint is misconfigured' }));
-    }
+    const ingest = getIngest();
+    if (!ingest) return toResponse(misconfigured());
+    limiter ??= new RateLimiter(ingest.config.rateLimitPerMinute);
     const { headers } = request;
     // Next.js fills X-Forwarded-For with the socket address when no proxy set it.
     const clientIp = clientIpFromForwardedFor(headers.get('x-forwarded-for'), ingest.config.trustForwardedFor);
     if (request.method === 'POST') {
-      const retryAfter = ingest.limiter.hit(clientIp ?? 'unknown', Date.now());
+      const retryAfter = limiter.hit(clientIp ?? 'unknown', Date.now());
       if (retryAfter !== null) {
         const cors = corsFor(headers.get('origin'), headers.get('host'), ingest.config.allowedOrigins, false);
         const body = { error: `too many requests from this address; retry after ${retryAfter} s` };
