@@ -85,7 +85,7 @@ async function ingest(request: IngestRequest, deps: IngestDeps, budget: Rejected
     receivedAt,
     requestId,
     sourceIp: anonymiseIp(request.clientIp),
-    userAgent: headers.get('user-agent')?.slice(0, 1024) ?? null,
+    userAgent: headers.get('user-agent'),
     country: countryFrom(headers.get('cloudfront-viewer-country')),
     verifiedSub: null,
   };
