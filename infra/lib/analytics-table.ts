@@ -4,13 +4,13 @@ import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
 import { BlockPublicAccess, Bucket, BucketEncryption, IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { storedEventColumns } from './glue-columns';
-import { EVENTS_PREFIX } from './raw-bucket';
+import { EVENTS_PREFIX } from '../../lib/ingest/layout';
 
 export const DATABASE_NAME = 'lumen_clickstream';
 export const TABLE_NAME = 'clickstream_events';
 /** The partition column: the UTC receipt date as it appears in the key, e.g. `2026/11/23`. */
-export const PARTITION_COLUMN = 'dt';
-export const PROJECTION_START = '2026/01/01';
+const PARTITION_COLUMN = 'dt';
+const PROJECTION_START = '2026/01/01';
 
 /**
  * The warehouse view of the raw bucket: one row per stored event. Partition projection computes

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { storedEventSchema } from '../../lib/contract/events';
 
-export type GlueColumn = { name: string; type: string; comment?: string };
+type GlueColumn = { name: string; type: string; comment?: string };
 
 type JsonSchema = {
   type?: string | string[];

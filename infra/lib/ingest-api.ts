@@ -7,9 +7,9 @@ import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { EVENTS_PREFIX, REJECTED_PREFIX } from './raw-bucket';
+import { EVENTS_PREFIX, REJECTED_PREFIX } from '../../lib/ingest/layout';
 
-export const CLICKSTREAM_PATH = '/clickstream';
+const CLICKSTREAM_PATH = '/clickstream';
 
 export type IngestApiProps = {
   code: Code;

@@ -2,13 +2,10 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
-export const EVENTS_PREFIX = 'events/';
-export const REJECTED_PREFIX = 'rejected/';
-
 /** Days after which stored objects move to a cheaper storage class. */
-export const INFREQUENT_ACCESS_AFTER_DAYS = 30;
+const INFREQUENT_ACCESS_AFTER_DAYS = 30;
 /** How long an overwritten or deleted object version is kept before it expires. */
-export const NONCURRENT_VERSION_DAYS = 90;
+const NONCURRENT_VERSION_DAYS = 90;
 
 /**
  * The raw, append-only event store: the system of record behind the Athena table.
