@@ -62,7 +62,7 @@ export function storedEventColumns(): GlueColumn[] {
   const schema = z.toJSONSchema(storedEventSchema) as JsonSchema;
   return Object.entries(schema.properties ?? {}).map(([name, field]) => {
     const column: GlueColumn = { name, type: glueType(field) };
-    if (withoutNull(field).format === 'date-time' || name === 'client_timestamp') column.comment = TIMESTAMP_COMMENT;
+    if (withoutNull(field).format === 'date-time') column.comment = TIMESTAMP_COMMENT;
     return column;
   });
 }
