@@ -1,4 +1,5 @@
 import type { EventName, WireEvent } from '@/lib/contract/events';
+import { MAX_PATH_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '@/lib/contract/limits';
 import type { Identity } from './identity';
 import { uuid } from './store';
 import type { TrackedProduct, TrackExtras } from './types';
@@ -38,10 +39,10 @@ export function buildEvent(
     user_id: null,
     user_login_state: 'anonymous',
     identity_source: 'anonymous',
-    page_url: clip(location.href, 2048),
-    page_path: clip(location.pathname, 1024),
-    page_title: clip(document.title, 512),
-    referrer: referrer && clip(referrer, 2048),
+    page_url: clip(location.href, MAX_URL_LENGTH),
+    page_path: clip(location.pathname, MAX_PATH_LENGTH),
+    page_title: clip(document.title, MAX_TITLE_LENGTH),
+    referrer: referrer && clip(referrer, MAX_URL_LENGTH),
     language: navigator.language || 'und',
     screen_width: Math.round(screen.width) || 0,
     screen_height: Math.round(screen.height) || 0,

@@ -1,11 +1,10 @@
 // Delivery: drains the shared outbox in batches, one tab at a time, retrying what the network or
 // the API could not take and never resending what the API acknowledged or rejected.
 import type { WireEvent } from '@/lib/contract/events';
+import { MAX_BATCH_EVENTS } from '@/lib/contract/limits';
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { leaseBatch, outboxEvents, releaseEvents, removeEvents } from './outbox';
 
-/** The contract's MAX_BATCH_EVENTS, repeated because importing the contract would ship zod (a test keeps them equal). */
-export const MAX_BATCH = 100;
 /** Bodies stay under the API's 64 KB floor and the browser's keepalive quota. */
 export const MAX_BODY_BYTES = 60_000;
 /** How long a batch on the wire is off limits to other tabs and pages. */
@@ -29,7 +28,7 @@ const online = () => typeof navigator === 'undefined' || navigator.onLine !== fa
 export function createSender(o: SenderOptions) {
   let attempt = 0;
   let retryAt = 0;
-  let maxBatch = MAX_BATCH;
+  let maxBatch = MAX_BATCH_EVENTS;
   let draining = false;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

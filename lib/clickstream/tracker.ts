@@ -1,6 +1,7 @@
 // The tracker: turns track() calls into contract events with identity and page context, keeps
 // them in the outbox and hands delivery to the sender. Every failure stays in here.
 import type { EventName, WireEvent } from '@/lib/contract/events';
+import { MAX_TITLE_LENGTH } from '@/lib/contract/limits';
 import { trackingAllowed, setOptedOut } from './consent';
 import { buildEvent, stampUser } from './event';
 import { touchIdentity } from './identity';
@@ -114,7 +115,7 @@ export function createTracker(options: TrackerOptions) {
     const { view, stop } = untitled;
     untitled = null;
     stop();
-    if (location.href.startsWith(view.page_url)) view.page_title = document.title.slice(0, 512);
+    if (location.href.startsWith(view.page_url)) view.page_title = document.title.slice(0, MAX_TITLE_LENGTH);
     queue(view);
     releaseHeld(view);
   }

@@ -2,9 +2,10 @@
 // The browser tracker (dev-only checks), the ingestion core and the tests all import this module,
 // so it must stay free of browser and server APIs.
 import { z } from 'zod';
+import { MAX_BATCH_EVENTS, MAX_PATH_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from './limits';
 
+export { MAX_BATCH_EVENTS };
 export const SCHEMA_VERSION = 1;
-export const MAX_BATCH_EVENTS = 100;
 
 export const EVENT_NAMES = [
   'page_view',
@@ -72,7 +73,7 @@ const productContext = {
 // Fields that are null when they do not apply; the wire may omit them.
 const nullableFields = {
   user_id: text(128),
-  referrer: z.string().max(2048),
+  referrer: z.string().max(MAX_URL_LENGTH),
   ...productContext,
   quantity: count(999),
   cart: cartSchema,
@@ -91,9 +92,9 @@ const wireShape = {
   is_first_visit: z.boolean(),
   user_login_state: z.enum(['logged_in', 'anonymous']),
   identity_source: z.enum(['cognito', 'anonymous']),
-  page_url: z.url({ protocol: /^https?$/ }).max(2048),
-  page_path: z.string().startsWith('/').max(1024),
-  page_title: z.string().max(512),
+  page_url: z.url({ protocol: /^https?$/ }).max(MAX_URL_LENGTH),
+  page_path: z.string().startsWith('/').max(MAX_PATH_LENGTH),
+  page_title: z.string().max(MAX_TITLE_LENGTH),
   language: z.string().max(35),
   screen_width: z.int().min(0).max(100_000),
   screen_height: z.int().min(0).max(100_000),
