@@ -1,6 +1,7 @@
 // What the tracker put on the wire and what the API stored, for the tracking specs.
 import { expect, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { storedEventSchema, wireEventSchema, type StoredEvent, type WireEvent } from '../../lib/contract/events';
+import { CLIENT_KEY } from '../../lib/clickstream/identity';
 import { OUTBOX_PREFIX } from '../../lib/clickstream/outbox';
 import { E2E } from './env';
 import { readStoredEvents } from './stored-events';
@@ -37,7 +38,7 @@ export function recordWire(context: BrowserContext) {
 
 /** The client_id the tracker keeps in this page's localStorage. */
 export async function clientIdOf(page: Page): Promise<string> {
-  const id = await page.evaluate(() => JSON.parse(localStorage.getItem('lumen.cs.client') ?? 'null')?.id as string | undefined);
+  const id = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.id as string | undefined, CLIENT_KEY);
   expect(id, 'the tracker has a client_id').toBeTruthy();
   return id!;
 }

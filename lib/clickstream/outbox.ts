@@ -38,6 +38,10 @@ export function droppedCount(): number {
   return readJson<number>(DROPPED_KEY) ?? 0;
 }
 
+export function outboxSize(): number {
+  return keysWith(OUTBOX_PREFIX).length;
+}
+
 export function outboxEvents(): WireEvent[] {
   return read().map((x) => x.e);
 }
@@ -52,7 +56,7 @@ export function appendEvent(event: WireEvent): void {
     if (!entries.length) return;
     drop(entries.slice(0, Math.ceil(entries.length / 2)));
   }
-  const over = keysWith(OUTBOX_PREFIX).length - OUTBOX_LIMIT;
+  const over = outboxSize() - OUTBOX_LIMIT;
   if (over > 0) drop(read().slice(0, over));
 }
 

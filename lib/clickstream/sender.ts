@@ -3,7 +3,7 @@
 import type { WireEvent } from '@/lib/contract/events';
 import { MAX_BATCH_EVENTS } from '@/lib/contract/limits';
 import { backoffDelay, parseRetryAfter } from './backoff';
-import { leaseBatch, outboxEvents, releaseEvents, removeEvents } from './outbox';
+import { leaseBatch, outboxSize, releaseEvents, removeEvents } from './outbox';
 
 /** Bodies stay under the API's 64 KB floor and the browser's keepalive quota. */
 export const MAX_BODY_BYTES = 60_000;
@@ -47,6 +47,13 @@ export function createSender(o: SenderOptions) {
     }, delay);
   }
 
+  /** Waits `ms` (the server's Retry-After) or the next backoff step before trying again. */
+  function retry(ms?: number | null): Outcome {
+    retryAt = Date.now() + (ms ?? backoffDelay(attempt));
+    attempt++;
+    return 'retry';
+  }
+
   async function post(batch: WireEvent[]): Promise<Outcome> {
     const token = await o.tokenFor(batch[0].user_id ?? null);
     // The shopper may have opted out while the token was read.
@@ -59,15 +66,10 @@ export function createSender(o: SenderOptions) {
       // keepalive lets a request started as the page goes away finish anyway.
       res = await fetch(o.endpoint, { method: 'POST', body, headers, keepalive: bytes(body) < MAX_BODY_BYTES });
     } catch {
-      retryAt = Date.now() + backoffDelay(attempt++);
-      return 'retry';
+      return retry();
     }
     const status = res.status;
-    if (status === 408 || status === 429 || status >= 500) {
-      retryAt = Date.now() + (parseRetryAfter(res.headers.get('retry-after'), Date.now()) ?? backoffDelay(attempt));
-      attempt++;
-      return 'retry';
-    }
+    if (status === 408 || status === 429 || status >= 500) return retry(parseRetryAfter(res.headers.get('retry-after'), Date.now()));
     if (status === 413 && batch.length > 1) return 'smaller';
     if (process.env.NODE_ENV !== 'production') {
       const body = await res.text().catch(() => '');
@@ -82,7 +84,7 @@ export function createSender(o: SenderOptions) {
       const batch = leaseBatch(now, now + LEASE_MS, maxBatch, MAX_BODY_BYTES);
       if (!batch.length) {
         // Events leased by a page that went away come back once their lease ends.
-        if (outboxEvents().length) schedule(LEASE_MS);
+        if (outboxSize()) schedule(LEASE_MS);
         return;
       }
       const ids = batch.map((e) => e.event_id);

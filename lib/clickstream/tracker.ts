@@ -162,6 +162,8 @@ export function createTracker(options: TrackerOptions) {
         untitled = null;
         pending = [];
         held = [];
+        clearTimeout(heldTimer);
+        heldTimer = undefined;
         clearOutbox();
       }
     },
