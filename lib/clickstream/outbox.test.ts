@@ -70,6 +70,13 @@ describe('outbox', () => {
     expect(leaseBatch(0, 10, 100, size * 4)).toHaveLength(4);
   });
 
+  it('measures batches in UTF-8 bytes, as the request body does', () => {
+    const wide = (n: number) => ({ ...ev(n), page_title: 'é'.repeat(100) }) as WireEvent;
+    for (let n = 0; n < 4; n++) appendEvent(wide(n));
+    const size = new TextEncoder().encode(JSON.stringify(wide(0))).length + 1;
+    expect(leaseBatch(0, 10, 100, size * 2)).toHaveLength(2);
+  });
+
   it('forgets acknowledged events only', () => {
     for (let n = 0; n < 3; n++) appendEvent(ev(n));
     removeEvents(['id-1']);

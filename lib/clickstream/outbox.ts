@@ -4,7 +4,7 @@
 // carries a lease while some tab has it on the wire, so that other tabs (and the next page after
 // an unload) do not send it again before the lease runs out.
 import type { WireEvent } from '@/lib/contract/events';
-import { keysWith, readJson, removeKey, writeJson } from './store';
+import { byteLength, keysWith, readJson, removeKey, writeJson } from './store';
 
 export const OUTBOX_PREFIX = 'lumen.cs.ev.';
 export const DROPPED_KEY = 'lumen.cs.dropped';
@@ -70,7 +70,7 @@ export function leaseBatch(now: number, until: number, max: number, maxBytes: nu
   for (const entry of read()) {
     if ((entry.l ?? 0) > now) continue;
     if (batch.length && entry.e.user_id !== batch[0].user_id) continue;
-    const size = JSON.stringify(entry.e).length + 1;
+    const size = byteLength(JSON.stringify(entry.e)) + 1;
     if (batch.length && (batch.length >= max || bytes + size > maxBytes)) break;
     batch.push(entry.e);
     bytes += size;

@@ -4,6 +4,7 @@ import type { WireEvent } from '@/lib/contract/events';
 import { MAX_BATCH_EVENTS } from '@/lib/contract/limits';
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { leaseBatch, outboxSize, releaseEvents, removeEvents } from './outbox';
+import { byteLength } from './store';
 
 /** Bodies stay under the API's 64 KB floor and the browser's keepalive quota. */
 export const MAX_BODY_BYTES = 60_000;
@@ -22,7 +23,6 @@ export type SenderOptions = {
 
 type Outcome = 'done' | 'retry' | 'smaller';
 
-const bytes = (s: string) => new TextEncoder().encode(s).length;
 const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
 
 export function createSender(o: SenderOptions) {
@@ -64,7 +64,7 @@ export function createSender(o: SenderOptions) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
       // keepalive lets a request started as the page goes away finish anyway.
-      res = await fetch(o.endpoint, { method: 'POST', body, headers, keepalive: bytes(body) < MAX_BODY_BYTES });
+      res = await fetch(o.endpoint, { method: 'POST', body, headers, keepalive: byteLength(body) < MAX_BODY_BYTES });
     } catch {
       return retry();
     }

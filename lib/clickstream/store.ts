@@ -33,6 +33,9 @@ export function writeJson(key: string, value: unknown): boolean {
   }
 }
 
+/** UTF-8 bytes, as a request body counts them. */
+export const byteLength = (s: string): number => new TextEncoder().encode(s).length;
+
 /** Every key that starts with `prefix`. */
 export function keysWith(prefix: string): string[] {
   const s = storage();
