@@ -10,5 +10,7 @@ export default defineConfig({
     environment: 'node',
     include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'lambda/**/*.test.ts', 'scripts/**/*.test.ts'],
     setupFiles: ['./vitest.setup.ts'],
+    // One real PostgreSQL for the run; tests that need it take a fresh database (lib/warehouse/test-db.ts).
+    globalSetup: ['./lib/warehouse/test-global-setup.ts'],
   },
 });

@@ -1,0 +1,88 @@
+import type pg from 'pg';
+
+export type Touched = { sessionIds: string[]; clientIds: string[] };
+
+// Stitching first: a client's latest verified user_id. The outer SELECT still sees the rows as they
+// were before the upsert (one snapshot), which tells which clients now map to another user.
+const REFRESH_IDENTITIES = `
+WITH client_events AS (
+  SELECT client_id, min(event_timestamp) AS first_seen, max(event_timestamp) AS last_seen
+  FROM clickstream_events WHERE client_id = ANY($1::text[]) GROUP BY client_id
+), latest_verified AS (
+  SELECT DISTINCT ON (client_id) client_id, user_id
+  FROM clickstream_events
+  WHERE client_id = ANY($1::text[]) AND identity_verified AND user_id IS NOT NULL
+  ORDER BY client_id, event_timestamp DESC, client_timestamp DESC, event_id DESC
+), upserted AS (
+  INSERT INTO shopper_identities (client_id, user_id, first_seen, last_seen)
+  SELECT v.client_id, v.user_id, c.first_seen, c.last_seen FROM latest_verified v JOIN client_events c USING (client_id)
+  ON CONFLICT (client_id) DO UPDATE
+    SET user_id = excluded.user_id, first_seen = excluded.first_seen, last_seen = excluded.last_seen
+  RETURNING client_id, user_id
+)
+SELECT u.client_id FROM upserted u LEFT JOIN shopper_identities s USING (client_id)
+WHERE s.user_id IS DISTINCT FROM u.user_id`;
+
+// One row per session from all of its events, in the contract's order: event_timestamp, then
+// client_timestamp, then event_id.
+const REFRESH_SESSIONS = `
+WITH ordered AS (
+  SELECT e.*,
+    row_number() OVER (PARTITION BY session_id ORDER BY event_timestamp, client_timestamp, event_id) AS rn,
+    row_number() OVER (PARTITION BY session_id ORDER BY event_timestamp DESC, client_timestamp DESC, event_id DESC) AS rn_desc
+  FROM clickstream_events e WHERE session_id = ANY($1::text[])
+), counts AS (
+  SELECT session_id,
+    min(event_timestamp) AS started_at,
+    max(event_timestamp) AS ended_at,
+    count(*) AS events,
+    count(*) FILTER (WHERE event_name = 'page_view') AS page_views,
+    count(*) FILTER (WHERE event_name = 'product_view') AS product_views,
+    count(*) FILTER (WHERE event_name = 'add_to_cart') AS add_to_carts,
+    count(*) FILTER (WHERE event_name = 'checkout_start') AS checkouts,
+    (array_agg(user_id ORDER BY rn DESC) FILTER (WHERE identity_verified AND user_id IS NOT NULL))[1] AS verified_user
+  FROM ordered GROUP BY session_id
+), distinct_orders AS (
+  SELECT DISTINCT ON (session_id, order_id) session_id, order_id, cart_value
+  FROM ordered WHERE event_name = 'checkout_complete' AND order_id IS NOT NULL
+  ORDER BY session_id, order_id, rn
+), order_totals AS (
+  SELECT session_id, count(*) AS orders, coalesce(sum(cart_value), 0) AS revenue FROM distinct_orders GROUP BY session_id
+)
+INSERT INTO clickstream_sessions AS s (
+  session_id, client_id, user_id, started_at, ended_at, duration_s, events, page_views, product_views,
+  add_to_carts, checkouts, orders, revenue, entry_path, exit_path, referrer, device_type, browser, os, country, converted
+)
+SELECT c.session_id, f.client_id, coalesce(c.verified_user, i.user_id), c.started_at, c.ended_at,
+  extract(epoch FROM c.ended_at - c.started_at)::integer, c.events, c.page_views, c.product_views,
+  c.add_to_carts, c.checkouts, coalesce(o.orders, 0), coalesce(o.revenue, 0), f.page_path, l.page_path,
+  f.referrer, f.device_type, f.browser, f.os, f.country, coalesce(o.orders, 0) > 0
+FROM counts c
+JOIN ordered f ON f.session_id = c.session_id AND f.rn = 1
+JOIN ordered l ON l.session_id = c.session_id AND l.rn_desc = 1
+LEFT JOIN order_totals o ON o.session_id = c.session_id
+LEFT JOIN shopper_identities i ON i.client_id = f.client_id
+ON CONFLICT (session_id) DO UPDATE SET
+  client_id = excluded.client_id, user_id = excluded.user_id, started_at = excluded.started_at,
+  ended_at = excluded.ended_at, duration_s = excluded.duration_s, events = excluded.events,
+  page_views = excluded.page_views, product_views = excluded.product_views,
+  add_to_carts = excluded.add_to_carts, checkouts = excluded.checkouts, orders = excluded.orders,
+  revenue = excluded.revenue, entry_path = excluded.entry_path, exit_path = excluded.exit_path,
+  referrer = excluded.referrer, device_type = excluded.device_type, browser = excluded.browser,
+  os = excluded.os, country = excluded.country, converted = excluded.converted`;
+
+/**
+ * Recomputes shopper_identities for the touched clients, then clickstream_sessions for the touched
+ * sessions and for every earlier session of a client whose stitched user changed. Call it in the
+ * transaction that inserted the events, so readers never see rows without their sessions.
+ */
+export async function refreshDerived(client: pg.PoolClient, touched: Touched): Promise<void> {
+  const restitched = touched.clientIds.length
+    ? (await client.query<{ client_id: string }>(REFRESH_IDENTITIES, [touched.clientIds])).rows.map((r) => r.client_id)
+    : [];
+  const earlier = restitched.length
+    ? (await client.query<{ session_id: string }>('SELECT session_id FROM clickstream_sessions WHERE client_id = ANY($1::text[])', [restitched])).rows
+    : [];
+  const sessionIds = [...new Set([...touched.sessionIds, ...earlier.map((r) => r.session_id)])];
+  if (sessionIds.length) await client.query(REFRESH_SESSIONS, [sessionIds]);
+}

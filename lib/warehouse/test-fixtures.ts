@@ -1,0 +1,58 @@
+// Stored events for the warehouse and insights tests, and a direct way to put them in the tables.
+import type pg from 'pg';
+import { storedEventSchema, type StoredEvent } from '../contract/events';
+import { pageView } from '../ingest/test-fixtures';
+import { refreshDerived } from './derive';
+import { eventRow } from './row';
+
+const NULLABLE_DEFAULTS = {
+  context_product_id: null, context_product_name: null, context_product_category: null, context_product_brand: null,
+  context_product_price: null, context_product_discount_price: null, context_product_url_path: null, currency: null,
+  quantity: null, cart: null, order_id: null, search_term: null, result_count: null,
+};
+
+/** A contract-valid stored event: a wire event (lib/ingest/test-fixtures.ts builders) plus enrichment. */
+export function storedEvent(overrides: Record<string, unknown> = {}): StoredEvent {
+  const wire = pageView(overrides);
+  return storedEventSchema.parse({
+    ...NULLABLE_DEFAULTS,
+    event_timestamp: wire.client_timestamp,
+    request_id: 'req-test',
+    source_ip: '203.0.113.7',
+    user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36',
+    browser: 'Chrome',
+    os: 'Linux',
+    device_type: 'desktop',
+    country: 'DE',
+    identity_verified: false,
+    schema_version: 1,
+    ...wire,
+  });
+}
+
+/**
+ * Inserts events as the loader would leave them (rows, then derived tables, in one transaction),
+ * without going through files: for tests of what reads the warehouse.
+ */
+export async function insertEvents(pool: pg.Pool, events: StoredEvent[]): Promise<void> {
+  const loadedAt = new Date().toISOString();
+  const rows = events.map((event) => ({ ...eventRow(event, `test/${event.event_id}.json`), cart: event.cart, loaded_at: loadedAt }));
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      'INSERT INTO clickstream_events SELECT * FROM json_populate_recordset(null::clickstream_events, $1) ON CONFLICT DO NOTHING',
+      [JSON.stringify(rows)],
+    );
+    await refreshDerived(client, {
+      sessionIds: [...new Set(events.map((e) => e.session_id))],
+      clientIds: [...new Set(events.map((e) => e.client_id))],
+    });
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
