@@ -110,6 +110,11 @@ describe('Lambda adapter', () => {
 
     const missing = await handler(apiGatewayEvent(undefined));
     expect(missing.statusCode).toBe(400);
+
+    // JSON.stringify overflows the stack on this; the answer must still be the event's rejection.
+    const deep = await handler(apiGatewayEvent(`{"events":[${'['.repeat(5000)}${']'.repeat(5000)}]}`));
+    expect(deep.statusCode).toBe(400);
+    expect(JSON.parse(deep.body).rejected[0].errors).toEqual([{ field: '(event)', message: expect.stringMatching(/deeper than 16 levels/) }]);
   });
 
   it('refuses a foreign origin', async () => {

@@ -107,3 +107,39 @@ describe('bad input', () => {
     expect(sink.keys('rejected/')).toHaveLength(1);
   });
 });
+
+// Written as text: JSON.stringify itself overflows the stack on values this deep.
+const deepArrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+const deepObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+describe('deeply nested input', () => {
+  const good = pageView();
+  const deepField = JSON.stringify(pageView()).replace(/"page_title":"[^"]*"/, `"page_title":${deepArrays(5000)}`);
+  it.each([
+    ['5,000 nested arrays', deepArrays(5000), null],
+    ['5,000 nested objects', deepObjects(5000), null],
+    ['an event with a field nested 5,000 deep', deepField, JSON.parse(deepField.replace(/\[+\]+/, 'null')).event_id],
+  ])('rejects %s with a reason, stores the good neighbour and keeps a rejected record', async (_name, deep, eventId) => {
+    const { sink, handle } = setup();
+    const response = await handle(ingestRequest(`{"events":[${JSON.stringify(good)},${deep}]}`));
+    expect(response.status).toBe(202);
+    const body = JSON.parse(response.body);
+    expect(body.accepted).toEqual([good.event_id]);
+    expect(body.rejected).toEqual([{ index: 1, event_id: eventId, errors: [{ field: '(event)', message: 'nests arrays or objects deeper than 16 levels' }] }]);
+    expect(sink.keys('events/')).toEqual([`events/2026/03/04/event-${good.event_id}.json`]);
+    const [record] = sink.keys('rejected/');
+    expect(sink.json(record).rejected).toEqual([expect.objectContaining({ index: 1, errors: body.rejected[0].errors })]);
+  });
+
+  it('answers 400, never a 5xx, when the only event is nested too deep', async () => {
+    const { sink, handle } = setup();
+    const bodies = [`{"events":[${deepArrays(5000)}]}`, deepObjects(80_000)];
+    for (const [second, body] of bodies.entries()) {
+      const response = await handle(ingestRequest(body, { now: new Date(Date.UTC(2026, 2, 4, 5, 6, second)) }));
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.body).rejected[0].errors[0].message).toMatch(/deeper than 16 levels/);
+    }
+    expect(sink.keys('events/')).toEqual([]);
+    expect(sink.keys('rejected/')).toHaveLength(2);
+  });
+});

@@ -132,7 +132,7 @@ async function ingest(request: IngestRequest, deps: IngestDeps, budget: Rejected
   const accepted: string[] = [];
   const rejections: { rejection: EventRejection; raw: unknown }[] = [];
   batch.events.forEach((raw, index) => {
-    const check = checkEvent(raw, index, deps.limits.maxEventBytes);
+    const check = checkEvent(raw, index, deps.limits);
     if (!check.ok) return void rejections.push({ rejection: check.rejection, raw });
     // A repeated event_id in one batch is the same event: keep one copy, acknowledge each.
     stored.set(check.event.event_id, enrich(check.event, facts, agent, eventTimestamp));

@@ -5,6 +5,8 @@ export const DEFAULT_LIMITS = {
   maxBodyBytes: 512 * 1024,
   /** One event, re-serialised as JSON, in bytes. */
   maxEventBytes: 16 * 1024,
+  /** Arrays and objects nested in one event (the contract needs 4): deeper ones would overflow JSON.stringify's stack. */
+  maxEventDepth: 16,
   /** One rejected-events record kept for diagnosis, in bytes (raw events are cut to fit). */
   maxRejectedRecordBytes: 64 * 1024,
   /** Rejected-events records kept per process per UTC day, in bytes, so bad traffic cannot fill the disk. */

@@ -2,7 +2,7 @@ import type { RequestFacts } from './enrich';
 import type { IngestLimits } from './limits';
 import { rejectedKey } from './layout';
 import type { StoredObject } from './sink';
-import type { EventRejection } from './validate';
+import { nestsDeeperThan, type EventRejection } from './validate';
 
 export type RejectedContext = RequestFacts & { status: number; error: string | null; origin: string | null };
 
@@ -51,7 +51,8 @@ export function rejectedRecord(
     rejected: rejections.map(({ rejection, raw }) => ({
       ...rejection,
       errors: rejection.errors.slice(0, 20),
-      raw: (JSON.stringify(raw) ?? '').slice(0, perEvent),
+      // An event too deep to serialise keeps only its reasons.
+      raw: nestsDeeperThan(raw, limits.maxEventDepth) ? null : (JSON.stringify(raw) ?? '').slice(0, perEvent),
     })),
   };
   const fits = (text: string) => Buffer.byteLength(text) <= limits.maxRejectedRecordBytes;

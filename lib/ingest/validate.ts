@@ -1,4 +1,5 @@
 import { envelopeSchema, fieldErrors, wireEventSchema, type FieldError, type WireEvent } from '@/lib/contract/events';
+import type { IngestLimits } from './limits';
 
 export type BatchParse =
   | { ok: true; events: unknown[]; authToken: string | null }
@@ -36,9 +37,15 @@ export function parseBatch(body: Uint8Array): BatchParse {
   return { ok: true, events: envelope.data.events, authToken: envelope.data.auth_token ?? null };
 }
 
-/** Validates one raw event against the shared contract, after a size check that keeps zod's work bounded. */
-export function checkEvent(raw: unknown, index: number, maxEventBytes: number): EventCheck {
+/**
+ * Validates one raw event against the shared contract, after a depth check (JSON.parse takes any
+ * depth, JSON.stringify overflows the stack) and a size check that keep zod's work bounded.
+ */
+export function checkEvent(raw: unknown, index: number, { maxEventBytes, maxEventDepth }: IngestLimits): EventCheck {
   const eventId = rawEventId(raw);
+  if (nestsDeeperThan(raw, maxEventDepth)) {
+    return { ok: false, rejection: { index, event_id: eventId, errors: [{ field: '(event)', message: `nests arrays or objects deeper than ${maxEventDepth} levels` }] } };
+  }
   const size = Buffer.byteLength(JSON.stringify(raw) ?? '');
   if (size > maxEventBytes) {
     return { ok: false, rejection: { index, event_id: eventId, errors: [{ field: '(event)', message: `is ${size} bytes, over the ${maxEventBytes}-byte limit per event` }] } };
@@ -46,6 +53,19 @@ export function checkEvent(raw: unknown, index: number, maxEventBytes: number): 
   const result = wireEventSchema.safeParse(raw);
   if (result.success) return { ok: true, event: result.data };
   return { ok: false, rejection: { index, event_id: eventId, errors: fieldErrors(result.error) } };
+}
+
+/** Whether `value` holds more than `limit` levels of arrays and objects; iterative, so any depth is safe to ask about. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { node: object; depth: number }[] = [];
+  if (typeof value === 'object' && value !== null) stack.push({ node: value, depth: 1 });
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    if (item.depth > limit) return true;
+    for (const child of Object.values(item.node)) {
+      if (typeof child === 'object' && child !== null) stack.push({ node: child, depth: item.depth + 1 });
+    }
+  }
+  return false;
 }
 
 function rawEventId(raw: unknown): string | null {
