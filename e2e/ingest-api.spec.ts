@@ -151,3 +151,13 @@ test('one client over the rate limit gets 429 with Retry-After, others are unaff
   const other = await request.post(ENDPOINT, { headers: { 'content-type': 'application/json' }, data: JSON.stringify(event()) });
   expect(other.status()).toBe(202);
 });
+
+test('every other method gets the documented 405: JSON error and Allow: POST, OPTIONS', async ({ request }) => {
+  for (const method of ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH']) {
+    const response = await request.fetch(ENDPOINT, { method, headers: { 'x-forwarded-for': fakeIp() } });
+    expect(response.status(), method).toBe(405);
+    expect(response.headers().allow, method).toBe('POST, OPTIONS');
+    expect(response.headers()['content-type'], method).toMatch(/^application\/json/);
+    if (method !== 'HEAD') expect(await response.json()).toEqual({ error: 'only POST and OPTIONS are supported' });
+  }
+});

@@ -49,6 +49,19 @@ describe('web adapter (the Next.js route)', () => {
     expect((await handle(post('{}', { 'x-forwarded-for': '192.0.2.2' }))).status).toBe(400);
   });
 
+  it('gives the route an export for every other method, each answering the documented 405', async () => {
+    const route: Record<string, unknown> = await import('@/app/api/clickstream/route');
+    for (const method of ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH']) {
+      const handler = route[method] as ((request: Request) => Promise<Response>) | undefined;
+      expect(handler, `${method} export`).toBeTypeOf('function');
+      const response = await handler!(new Request('http://127.0.0.1:3100/api/clickstream', { method }));
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('POST, OPTIONS');
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      if (method !== 'HEAD') expect(await response.json()).toEqual({ error: 'only POST and OPTIONS are supported' });
+    }
+  });
+
   it('answers 500 without details when the configuration is invalid', async () => {
     const handle = createWebIngestHandler({ CLICKSTREAM_RATE_LIMIT_PER_MINUTE: 'lots' });
     const response = await handle(post('{}'));
