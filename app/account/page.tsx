@@ -7,7 +7,6 @@ export default function AccountPage() {
   return (
     <>
       <h1>Your account</h1>
-      <p className="page-intro">Sign in to see your details. Guests can shop and check out without an account.</p>
       <AccountPanel />
     </>
   );

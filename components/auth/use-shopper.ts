@@ -1,46 +1,22 @@
 'use client';
-import { useEffect, useState } from 'react';
-import { fetchUserAttributes, getCurrentUser } from 'aws-amplify/auth';
-import { Hub } from 'aws-amplify/utils';
-import { configureAmplify } from '@/lib/auth/amplify';
+import { useEffect, useSyncExternalStore } from 'react';
+import { currentIdToken } from '@/lib/auth/client';
+import { onAuthChange, storedSession } from '@/lib/auth/session';
 
 export type Shopper = { email: string } | null;
-/** undefined while the session is being read, null for a guest. */
+/** undefined while the page hydrates, null for a guest. */
 export type ShopperState = Shopper | undefined;
 
-async function readShopper(): Promise<Shopper> {
-  try {
-    const user = await getCurrentUser();
-    const fallback = user.signInDetails?.loginId ?? user.username;
-    try {
-      const attributes = await fetchUserAttributes();
-      return { email: attributes.email ?? fallback };
-    } catch {
-      return { email: fallback };
-    }
-  } catch {
-    return null;
-  }
-}
+// The email alone is the snapshot: a string compares equal across reads, so React re-renders only on a change.
+const readEmail = () => storedSession()?.email ?? null;
+const onServer = () => undefined;
 
+/** The signed-in shopper from Amplify's stored session, without loading Amplify. */
 export function useShopper(): ShopperState {
-  const [shopper, setShopper] = useState<ShopperState>(undefined);
+  const email = useSyncExternalStore(onAuthChange, readEmail, onServer);
   useEffect(() => {
-    if (!configureAmplify()) {
-      // Nothing to read when sign-in is not configured: the shopper is a guest.
-      queueMicrotask(() => setShopper(null));
-      return;
-    }
-    let live = true;
-    const refresh = () => readShopper().then((s) => live && setShopper(s));
-    refresh();
-    const stop = Hub.listen('auth', ({ payload }) => {
-      if (payload.event === 'signedIn' || payload.event === 'signedOut' || payload.event === 'tokenRefresh') refresh();
-    });
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
-  return shopper;
+    // A session whose ID token ran out is renewed (or ends) through Amplify; the change is then reported.
+    if (storedSession()?.expired) void currentIdToken();
+  }, [email]);
+  return email === undefined ? undefined : email === null ? null : { email };
 }

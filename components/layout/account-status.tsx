@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
-import { signOut } from 'aws-amplify/auth';
 import { useShopper } from '@/components/auth/use-shopper';
+import { signOut } from '@/lib/auth/client';
 import styles from './layout.module.css';
 
 export function AccountStatus() {
@@ -18,7 +18,7 @@ export function AccountStatus() {
       </span>
     );
   }
-  // Shown while the session loads too, so the header does not shift for guests.
+  // Shown while the page hydrates too, so the header does not shift for guests.
   return (
     <Link href="/account" className={styles.navLink} aria-busy={shopper === undefined}>
       Sign in

@@ -1,5 +1,10 @@
+// Amplify itself: loaded by the pages that sign in (/account, /insights) and on demand elsewhere
+// (a sign-out, an ID token to refresh) through lib/auth/id-token.ts, never on a page's critical path.
 import { Amplify } from 'aws-amplify';
+import { fetchAuthSession, signOut } from 'aws-amplify/auth';
+import { Hub } from 'aws-amplify/utils';
 import { cognitoSettings } from './config';
+import { reportFromHub } from './session';
 
 let configured = false;
 
@@ -18,6 +23,26 @@ export function configureAmplify(): boolean {
       },
     },
   });
+  // Any other auth event (a refresh that failed and ended the session, say) may change the stored session too.
+  reportFromHub((report) =>
+    Hub.listen('auth', ({ payload: { event } }) => {
+      report(event === 'signedIn' || event === 'signedOut' ? event : 'tokenRefresh');
+    }),
+  );
   configured = true;
   return true;
+}
+
+/** A fresh ID token (Amplify refreshes an expired one), or null when nobody is signed in. */
+export async function refreshedIdToken(): Promise<string | null> {
+  if (!configureAmplify()) return null;
+  try {
+    return (await fetchAuthSession()).tokens?.idToken?.toString() ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export async function signOutShopper(): Promise<void> {
+  if (configureAmplify()) await signOut();
 }

@@ -1,39 +1,34 @@
-// The signed-in shopper as the tracker sees it: the Cognito sub from aws-amplify, kept current
-// through Hub auth events, and the ID token that lets the API verify it.
-import { fetchAuthSession, getCurrentUser } from 'aws-amplify/auth';
-import { Hub } from 'aws-amplify/utils';
-import { configureAmplify } from '@/lib/auth/amplify';
+// The signed-in shopper as the tracker sees it: the Cognito sub and ID token that Amplify keeps in
+// storage, read without loading Amplify, kept current through the store's auth changes.
+import { currentIdToken } from '@/lib/auth/client';
+import { onAuthChange, storedSession } from '@/lib/auth/session';
 
 export type ShopperChange = 'sign_in' | 'sign_out';
 
 // Kept after sign-out too, so the shopper's last events still go out with proof of who they were.
 let cached: { sub: string; token: string } | null = null;
 
-const readSub = () => getCurrentUser().then((u) => u.userId, () => null);
+/** The signed-in sub, remembering a still valid token for it. */
+function signedIn(): string | null {
+  const session = storedSession();
+  if (session && !session.expired) cached = { sub: session.sub, token: session.idToken };
+  return session?.sub ?? null;
+}
 
-/** Calls `onUser` with the current sub (or null), then on every sign-in and sign-out. */
+/** Calls `onUser` with the current sub (or null) at once, then on every sign-in and sign-out. */
 export function watchShopper(onUser: (sub: string | null, change?: ShopperChange) => void): () => void {
-  if (!configureAmplify()) {
-    onUser(null);
-    return () => {};
-  }
-  void readSub().then((sub) => onUser(sub));
-  return Hub.listen('auth', ({ payload }) => {
-    if (payload.event === 'signedIn') void readSub().then((sub) => onUser(sub, 'sign_in'));
-    else if (payload.event === 'signedOut') onUser(null, 'sign_out');
+  onUser(signedIn());
+  return onAuthChange((change) => {
+    if (change === 'signedIn') onUser(signedIn(), 'sign_in');
+    else if (change === 'signedOut') onUser(null, 'sign_out');
   });
 }
 
 export async function tokenFor(sub: string | null): Promise<string | undefined> {
   if (!sub) return undefined;
-  if (configureAmplify()) {
-    try {
-      const token = (await fetchAuthSession()).tokens?.idToken;
-      if (token?.payload.sub === sub) cached = { sub, token: token.toString() };
-    } catch {
-      // Signed out or offline: fall back to the token we last saw for this user.
-    }
-  }
+  const token = await currentIdToken();
+  // Only a token of this batch's user vouches for it: the shopper may have signed out since.
+  if (token && storedSession()?.sub === sub) cached = { sub, token };
   return cachedTokenFor(sub);
 }
 
