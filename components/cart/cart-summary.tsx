@@ -1,12 +1,24 @@
 import type { ReactNode } from 'react';
 import { formatMoney } from '@/lib/catalog/format';
-import type { CartSummary } from '@/lib/cart/cart';
+import type { CartSummary, OrderLine } from '@/lib/cart/cart';
 import styles from './cart.module.css';
 
-export function CartSummaryBox({ summary, children }: { summary: CartSummary; children?: ReactNode }) {
+export function CartSummaryBox({ summary, lines, children }: { summary: CartSummary; lines?: OrderLine[]; children?: ReactNode }) {
   return (
     <section className={styles.summary} aria-labelledby="summary-heading">
       <h2 id="summary-heading">Order summary</h2>
+      {lines?.length ? (
+        <ul className={styles.summaryLines} aria-label="Items in your order">
+          {lines.map((line) => (
+            <li key={line.productId}>
+              <span>
+                {line.name} <span className={styles.times}>× {line.quantity}</span>
+              </span>
+              <span>{formatMoney(line.lineTotal, summary.currency)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <dl>
         <div>
           <dt>Items</dt>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { updateCart } from '@/lib/cart/store';
@@ -14,6 +14,7 @@ vi.mock('@/components/tracking/use-track', () => ({ useTrack: () => () => {} }))
 vi.mock('./actions', () => ({ placeOrder: (...args: unknown[]) => placeOrder(...args) }));
 
 const ring = getProductBySlug('aurora-solitaire-ring')!;
+const sapphire = getProductBySlug('celeste-sapphire-ring')!; // on sale
 const field = (name: string) => screen.getByLabelText(name);
 
 async function fill(user: ReturnType<typeof userEvent.setup>, values: Record<string, string>) {
@@ -88,6 +89,20 @@ describe('CheckoutForm', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
     expect(field('City')).toHaveAccessibleDescription('City is too long');
     expect(push).not.toHaveBeenCalled();
+  });
+
+  it('lists every line with its quantity and line total beside the totals', () => {
+    updateCart(() => [
+      { productId: ring.id, quantity: 1 },
+      { productId: sapphire.id, quantity: 2 },
+    ]);
+    render(<CheckoutForm />);
+    const summary = screen.getByRole('region', { name: 'Order summary' });
+    const items = within(summary).getAllByRole('listitem').map((li) => li.textContent);
+    const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    expect(items).toEqual([`${ring.name} × 1${money(ring.listPrice)}`, `${sapphire.name} × 2${money(sapphire.salePrice! * 2)}`]);
+    expect(summary).toHaveTextContent(`Items3`);
+    expect(summary).toHaveTextContent(`Total${money(ring.listPrice + sapphire.salePrice! * 2)}`);
   });
 
   it('has nothing to check out when the cart is empty', () => {

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, useTransition, type FormEvent } from 'reac
 import { useCart, useHydrated } from '@/components/cart/use-cart';
 import { CartSummaryBox } from '@/components/cart/cart-summary';
 import { useTrack } from '@/components/tracking/use-track';
-import { summarizeCart, toContractCart } from '@/lib/cart/cart';
+import { orderLines, summarizeCart, toContractCart } from '@/lib/cart/cart';
 import { SHIPPING_FIELDS, validateShipping, type FieldErrors } from '@/lib/checkout/schema';
 import { placeOrder } from './actions';
 import { saveLastOrder } from './last-order';
@@ -102,7 +102,7 @@ export function CheckoutForm() {
           {pending ? 'Placing order…' : 'Place order'}
         </button>
       </form>
-      <CartSummaryBox summary={summarizeCart(lines)} />
+      <CartSummaryBox summary={summarizeCart(lines)} lines={orderLines(cart)} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 'use client';
 import { useEffect, useState } from 'react';
+import { CartSummaryBox } from '@/components/cart/cart-summary';
 import { useTrack } from '@/components/tracking/use-track';
+import { linesOf, orderLines, summarizeCart } from '@/lib/cart/cart';
 import { clearCart } from '@/lib/cart/store';
 import { formatMoney } from '@/lib/catalog/format';
 import { readLastOrder, saveLastOrder, type LastOrder } from './last-order';
@@ -23,10 +25,14 @@ export function OrderConfirmation({ orderId }: { orderId: string }) {
   }, [orderId, track]);
 
   if (!order) return null;
+  const { cart } = order;
   return (
-    <p className={styles.receipt}>
-      {order.cart.item_count} {order.cart.item_count === 1 ? 'item' : 'items'}, {formatMoney(order.cart.value, order.cart.currency)}.
-      A confirmation will be sent to {order.email}.
-    </p>
+    <div className={styles.confirmation}>
+      <p className={styles.receipt}>
+        {cart.item_count} {cart.item_count === 1 ? 'item' : 'items'}, {formatMoney(cart.value, cart.currency)}. A confirmation will be
+        sent to {order.email}.
+      </p>
+      <CartSummaryBox summary={summarizeCart(linesOf(cart))} lines={orderLines(cart)} />
+    </div>
   );
 }

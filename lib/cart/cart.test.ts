@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cartSchema } from '@/lib/contract/events';
 import { getProductBySlug } from '@/lib/catalog/queries';
-import { addToCart, countItems, removeLine, sanitizeLines, setQuantity, summarizeCart, toContractCart } from './cart';
+import { addToCart, countItems, linesOf, orderLines, removeLine, sanitizeLines, setQuantity, summarizeCart, toContractCart } from './cart';
 
 const ring = getProductBySlug('aurora-solitaire-ring')!; // 1290, not on sale
 const sapphire = getProductBySlug('celeste-sapphire-ring')!; // 980 -> 790
@@ -55,5 +55,20 @@ describe('cart math', () => {
     expect(
       sanitizeLines([{ productId: ring.id, quantity: 2 }, { productId: 'gone', quantity: 1 }, { productId: ring.id, quantity: 1 }, null, { productId: sapphire.id, quantity: 0 }]),
     ).toEqual([{ productId: ring.id, quantity: 2 }]);
+  });
+});
+
+describe('order lines', () => {
+  it("names each line from the catalog and prices it as the order has it", () => {
+    const lines = [
+      { productId: ring.id, quantity: 1 },
+      { productId: sapphire.id, quantity: 3 },
+    ];
+    const cart = toContractCart(lines)!;
+    expect(orderLines(cart)).toEqual([
+      { productId: ring.id, name: ring.name, quantity: 1, lineTotal: ring.listPrice },
+      { productId: sapphire.id, name: sapphire.name, quantity: 3, lineTotal: sapphire.salePrice! * 3 },
+    ]);
+    expect(linesOf(cart)).toEqual(lines);
   });
 });

@@ -69,6 +69,21 @@ export function toContractCart(lines: CartLine[]): ContractCart | null {
   };
 }
 
+export type OrderLine = { productId: string; name: string; quantity: number; lineTotal: number };
+
+/** An order's lines as a summary lists them: named from the catalog, priced as the order has them. */
+export function orderLines(cart: ContractCart): OrderLine[] {
+  return cart.items.map((item) => ({
+    productId: item.product_id,
+    name: getProductById(item.product_id)?.name ?? item.product_id,
+    quantity: item.quantity,
+    lineTotal: roundMoney(item.unit_price * item.quantity),
+  }));
+}
+
+/** The cart lines an order was placed for. */
+export const linesOf = (cart: ContractCart): CartLine[] => cart.items.map((i) => ({ productId: i.product_id, quantity: i.quantity }));
+
 /** Accepts only well-formed lines: storage and server input are untrusted. */
 export function sanitizeLines(value: unknown): CartLine[] {
   if (!Array.isArray(value)) return [];

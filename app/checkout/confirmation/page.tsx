@@ -15,9 +15,6 @@ export default async function ConfirmationPage({ searchParams }: Props) {
   return (
     <>
       <h1>Thank you! Your order {orderId} is confirmed.</h1>
-      <p className="page-intro">
-        Order number <strong data-testid="order-number">{orderId}</strong>
-      </p>
       <OrderConfirmation orderId={orderId} />
       <Link href="/" className="button button-primary">
         Continue shopping
