@@ -161,3 +161,17 @@ test('every other method gets the documented 405: JSON error and Allow: POST, OP
     if (method !== 'HEAD') expect(await response.json()).toEqual({ error: 'only POST and OPTIONS are supported' });
   }
 });
+
+test('an event_id sent in upper case, then lower case, is one stored event under its lower-case name', async ({ request }) => {
+  const id = randomUUID();
+  const receivedAt = new Date();
+  const shouted = event({ event_id: id.toUpperCase() });
+  for (const sent of [shouted, { ...shouted, event_id: id }]) {
+    const response = await request.post(ENDPOINT, { headers: { 'content-type': 'application/json', 'x-forwarded-for': fakeIp() }, data: JSON.stringify(sent) });
+    expect(response.status()).toBe(202);
+    expect((await response.json()).accepted).toEqual([id]);
+  }
+  const dayFolder = path.dirname(storedFile(id, receivedAt));
+  expect(fs.readdirSync(dayFolder).filter((name) => name.toLowerCase().includes(id))).toEqual([`event-${id}.json`]);
+  expect(JSON.parse(fs.readFileSync(storedFile(id, receivedAt), 'utf8')).event_id).toBe(id);
+});

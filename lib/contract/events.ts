@@ -31,6 +31,10 @@ const text = (max: number) => z.string().min(1).max(max);
 const money = z.number().min(0).max(10_000_000);
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD');
 const count = (max: number) => z.int().min(1).max(max);
+// UUIDs in one canonical (lower) case: the stored object's key is made from event_id and keys are
+// case-sensitive, so two spellings of one id must not become two events. At rest only that form is valid.
+const uuid = z.uuid().toLowerCase();
+const storedUuid = z.uuid().regex(/^[^A-F]*$/, 'must be a lower-case UUID');
 
 const isoMillis = z
   .string()
@@ -84,11 +88,11 @@ const nullableFields = {
 type NullableKey = keyof typeof nullableFields;
 
 const wireShape = {
-  event_id: z.uuid(),
+  event_id: uuid,
   event_name: z.enum(EVENT_NAMES),
   client_timestamp: isoMillis,
-  client_id: z.uuid(),
-  session_id: z.uuid(),
+  client_id: uuid,
+  session_id: uuid,
   is_first_visit: z.boolean(),
   user_login_state: z.enum(['logged_in', 'anonymous']),
   identity_source: z.enum(['cognito', 'anonymous']),
@@ -153,6 +157,9 @@ export const envelopeSchema = z.strictObject({
 
 const storedShape = {
   ...wireShape,
+  event_id: storedUuid,
+  client_id: storedUuid,
+  session_id: storedUuid,
   ...(Object.fromEntries(
     Object.entries(nullableFields).map(([key, schema]) => [key, schema.nullable()]),
   ) as { [K in NullableKey]: z.ZodNullable<(typeof nullableFields)[K]> }),

@@ -65,6 +65,22 @@ describe('ingestion core', () => {
     expect(sink.json(`events/2026/03/04/event-${event.event_id}.json`).event_timestamp).toBe('2026-03-04T09:00:00.000Z');
   });
 
+  it('keeps UUIDs in lower case, so the upper- and lower-case forms of one event_id are one stored event', async () => {
+    const { sink, handle } = setup();
+    const id = '232c9482-d709-4b6b-a6c5-2de516416d66';
+    const clientId = '0b7e3a52-8f7c-4e0e-9d4a-3f1f2b6c9e01';
+    const shouted = pageView({ event_id: id.toUpperCase(), client_id: clientId.toUpperCase() });
+    const first = await handle(ingestRequest(batch(shouted)));
+    const again = await handle(ingestRequest(batch({ ...shouted, event_id: id })));
+    expect([JSON.parse(first.body).accepted, JSON.parse(again.body).accepted]).toEqual([[id], [id]]);
+    expect(sink.keys('events/')).toEqual([`events/2026/03/04/event-${id}.json`]);
+    const stored = sink.json(`events/2026/03/04/event-${id}.json`);
+    expect(stored).toMatchObject({ event_id: id, client_id: clientId });
+    // At rest only the canonical form is valid.
+    expect(storedEventSchema.safeParse(stored).success).toBe(true);
+    expect(storedEventSchema.safeParse({ ...stored, event_id: id.toUpperCase() }).error?.issues[0]).toMatchObject({ path: ['event_id'], message: 'must be a lower-case UUID' });
+  });
+
   it('keeps rejected events with reasons and request metadata, and answers 400 when all are bad', async () => {
     const { sink, handle } = setup();
     const response = await handle(ingestRequest(batch(pageView({ event_name: 'purchase' })), { headers: { origin: 'https://shop.example' } }));
