@@ -39,6 +39,11 @@ const storedUuid = z.uuid().regex(/^[^A-F]*$/, 'must be a lower-case UUID');
 const isoMillis = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be ISO 8601 UTC with milliseconds')
+  // Date.parse rolls 2024-02-30 over to March 1st; only a string that comes back unchanged is a real time.
+  .refine((value) => {
+    const time = Date.parse(value);
+    return !Number.isNaN(time) && new Date(time).toISOString() === value;
+  }, { message: 'is not a real date and time (such as February 30th or 24:00)', abort: true })
   .refine((value) => {
     const time = Date.parse(value);
     return time >= EARLIEST_TIMESTAMP && time <= Date.now() + MAX_CLOCK_AHEAD_MS;
