@@ -19,17 +19,18 @@ class PlainFetcher implements Fetcher {
   }
 }
 
-type Verify = (token: string) => Promise<{ sub?: unknown }>;
+export type TokenClaims = Record<string, unknown>;
 
 /**
  * Verifies Cognito ID tokens (aud = client id) and access tokens (client_id claim) for one app
  * client: signature against the pool's JWKS, issuer, expiry, token_use and client. Real pools are
  * configured by id; an emulator by its issuer URL (its `local_...` pool ids are not valid Cognito ids).
+ * Resolves to the token's claims, or null (logged) when it is not valid. Never throws.
  */
-export function createCognitoVerifier(config: CognitoConfig, log: Logger): TokenVerifier {
+export function createCognitoClaimsVerifier(config: CognitoConfig, log: Logger): (token: string) => Promise<TokenClaims | null> {
   const { clientId, issuer, userPoolId } = config;
   if (!clientId) throw new ConfigError('CLICKSTREAM_COGNITO_CLIENT_ID is required when a Cognito pool or issuer is set');
-  let verify: Verify;
+  let verify: (token: string) => Promise<TokenClaims>;
   if (issuer) {
     const base = issuer.replace(/\/$/, '');
     const verifier = JwtVerifier.create(
@@ -46,15 +47,23 @@ export function createCognitoVerifier(config: CognitoConfig, log: Logger): Token
     const verifier = CognitoJwtVerifier.create({ userPoolId: userPoolId!, tokenUse: null, clientId });
     verify = (token) => verifier.verify(token);
   }
+  return async (token) => {
+    try {
+      return await verify(token);
+    } catch (cause) {
+      log('warn', 'token not verified', describeError(cause));
+      return null;
+    }
+  };
+}
+
+/** The ingestion's view of a token: its `sub`, when valid for our app client. */
+export function createCognitoVerifier(config: CognitoConfig, log: Logger): TokenVerifier {
+  const claimsOf = createCognitoClaimsVerifier(config, log);
   return {
     async verify(token) {
-      try {
-        const payload = await verify(token);
-        return typeof payload.sub === 'string' ? payload.sub : null;
-      } catch (cause) {
-        log('warn', 'token not verified', describeError(cause));
-        return null;
-      }
+      const claims = await claimsOf(token);
+      return typeof claims?.sub === 'string' ? claims.sub : null;
     },
   };
 }

@@ -71,10 +71,69 @@ ON CONFLICT (session_id) DO UPDATE SET
   referrer = excluded.referrer, device_type = excluded.device_type, browser = excluded.browser,
   os = excluded.os, country = excluded.country, converted = excluded.converted`;
 
+// The insights pre-aggregates (migration 0010, docs/insights.md), after the sessions they copy
+// started_at from. The funnel step is a greedy in-order match of the five steps: each step's event
+// must come after the step before it, so a path of codes matched against 'a.*b.*c' says whether
+// page_view, then product_view, then add_to_cart happened in that order.
+const REFRESH_SESSION_FACTS = `
+WITH ordered AS (
+  SELECT session_id, event_name, user_login_state,
+    row_number() OVER (PARTITION BY session_id ORDER BY event_timestamp, client_timestamp, event_id) AS rn
+  FROM clickstream_events WHERE session_id = ANY($1::text[])
+), paths AS (
+  SELECT session_id,
+    coalesce(string_agg(CASE event_name WHEN 'page_view' THEN 'a' WHEN 'product_view' THEN 'b' WHEN 'add_to_cart' THEN 'c'
+      WHEN 'checkout_start' THEN 'd' WHEN 'checkout_complete' THEN 'e' END, '' ORDER BY rn), '') AS path,
+    bool_or(user_login_state = 'logged_in') AS signed_in
+  FROM ordered GROUP BY session_id
+)
+UPDATE clickstream_sessions s SET
+  funnel_step = CASE WHEN p.path ~ 'a.*b.*c.*d.*e' THEN 5 WHEN p.path ~ 'a.*b.*c.*d' THEN 4 WHEN p.path ~ 'a.*b.*c' THEN 3
+    WHEN p.path ~ 'a.*b' THEN 2 WHEN p.path ~ 'a' THEN 1 ELSE 0 END,
+  login_state = CASE WHEN p.signed_in THEN 'logged_in' ELSE 'anonymous' END,
+  referrer_host = lower(substring(s.referrer FROM '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)'))
+FROM paths p WHERE s.session_id = p.session_id`;
+
+// Views and adds from product events; units and revenue from the items of each distinct order.
+const REFRESH_SESSION_PRODUCTS = `
+WITH ordered AS (
+  SELECT session_id, event_name, context_product_id, context_product_name, order_id, cart,
+    row_number() OVER (PARTITION BY session_id ORDER BY event_timestamp, client_timestamp, event_id) AS rn
+  FROM clickstream_events WHERE session_id = ANY($1::text[])
+), touched AS (
+  SELECT session_id, context_product_id AS product_id,
+    (array_agg(context_product_name ORDER BY rn DESC) FILTER (WHERE context_product_name IS NOT NULL))[1] AS name,
+    count(*) FILTER (WHERE event_name = 'product_view') AS views,
+    count(*) FILTER (WHERE event_name = 'add_to_cart') AS add_to_carts
+  FROM ordered WHERE event_name IN ('product_view', 'add_to_cart') AND context_product_id IS NOT NULL
+  GROUP BY session_id, context_product_id
+), distinct_orders AS (
+  SELECT DISTINCT ON (session_id, order_id) session_id, cart
+  FROM ordered WHERE event_name = 'checkout_complete' AND order_id IS NOT NULL AND cart IS NOT NULL
+  ORDER BY session_id, order_id, rn
+), sold AS (
+  SELECT o.session_id, i.product_id, sum(i.quantity) AS units, sum(i.quantity * i.unit_price) AS revenue
+  FROM distinct_orders o CROSS JOIN LATERAL jsonb_to_recordset(o.cart -> 'items') AS i(product_id text, quantity integer, unit_price numeric)
+  GROUP BY o.session_id, i.product_id
+)
+INSERT INTO clickstream_session_products (session_id, product_id, started_at, name, views, add_to_carts, units_sold, revenue)
+SELECT s.session_id, coalesce(t.product_id, o.product_id), s.started_at, t.name, coalesce(t.views, 0), coalesce(t.add_to_carts, 0),
+  coalesce(o.units, 0), coalesce(o.revenue, 0)
+FROM touched t FULL JOIN sold o ON o.session_id = t.session_id AND o.product_id = t.product_id
+JOIN clickstream_sessions s ON s.session_id = coalesce(t.session_id, o.session_id)`;
+
+const REFRESH_SESSION_SEARCHES = `
+INSERT INTO clickstream_session_searches (session_id, term, started_at, searches, zero_results)
+SELECT e.session_id, lower(btrim(e.search_term, E' \\t\\r\\n')) AS term, s.started_at, count(*), count(*) FILTER (WHERE e.result_count = 0)
+FROM clickstream_events e JOIN clickstream_sessions s ON s.session_id = e.session_id
+WHERE e.session_id = ANY($1::text[]) AND e.event_name = 'search' AND btrim(e.search_term, E' \\t\\r\\n') <> ''
+GROUP BY e.session_id, term, s.started_at`;
+
 /**
  * Recomputes shopper_identities for the touched clients, then clickstream_sessions for the touched
- * sessions and for every earlier session of a client whose stitched user changed. Call it in the
- * transaction that inserted the events, so readers never see rows without their sessions.
+ * sessions and for every earlier session of a client whose stitched user changed, with their insights
+ * pre-aggregates (funnel step, products, searches). Call it in the transaction that inserted the
+ * events, so readers never see rows without their sessions.
  */
 export async function refreshDerived(client: pg.PoolClient, touched: Touched): Promise<void> {
   const restitched = touched.clientIds.length
@@ -84,5 +143,11 @@ export async function refreshDerived(client: pg.PoolClient, touched: Touched): P
     ? (await client.query<{ session_id: string }>('SELECT session_id FROM clickstream_sessions WHERE client_id = ANY($1::text[])', [restitched])).rows
     : [];
   const sessionIds = [...new Set([...touched.sessionIds, ...earlier.map((r) => r.session_id)])];
-  if (sessionIds.length) await client.query(REFRESH_SESSIONS, [sessionIds]);
+  if (!sessionIds.length) return;
+  await client.query(REFRESH_SESSIONS, [sessionIds]);
+  await client.query(REFRESH_SESSION_FACTS, [sessionIds]);
+  await client.query('DELETE FROM clickstream_session_products WHERE session_id = ANY($1::text[])', [sessionIds]);
+  await client.query(REFRESH_SESSION_PRODUCTS, [sessionIds]);
+  await client.query('DELETE FROM clickstream_session_searches WHERE session_id = ANY($1::text[])', [sessionIds]);
+  await client.query(REFRESH_SESSION_SEARCHES, [sessionIds]);
 }
