@@ -1,86 +1,81 @@
 // `npm run dev`: the store on its embedded defaults. Starts the Cognito emulator (seeded with the
 // demo shopper) and `next dev` wired to it, unless the developer configured a user pool of their
-// own. Ctrl-C stops both; if either one dies, the other is stopped too.
-import { spawn } from 'node:child_process';
+// own. Ctrl-C stops both; if either one dies, the other is stopped too. A service more is one
+// entry in `PORTS` (when it listens) and one `services.start(...)` call.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { DEMO_POOL } from './cognito-seed.mjs';
+import { claimInstance, InstanceError } from './dev-instance.mjs';
+import { checkPorts, PortError, readPorts } from './dev-ports.mjs';
+import { createServices } from './dev-services.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const port = process.env.PORT || '3000';
-const cognitoPort = 9229;
-const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
 
-// Read .env* the way Next.js will, so a pool set in .env.local also turns the emulator off.
+// Read .env* the way Next.js will, so settings in .env.local count here too.
 const { loadEnvConfig } = createRequire(require.resolve('next/package.json'))('@next/env');
 const fileEnv = loadEnvConfig(root, true, { info: () => {}, error: console.error }).combinedEnv;
-const ownPool = process.env.NEXT_PUBLIC_COGNITO_USER_POOL_ID || fileEnv.NEXT_PUBLIC_COGNITO_USER_POOL_ID;
+const setting = (name) => process.env[name] || fileEnv[name];
+const ownPool = setting('NEXT_PUBLIC_COGNITO_USER_POOL_ID');
 
-const children = new Set();
-let stopping = false;
+const PORTS = {
+  next: { variable: 'PORT', fallback: 3000 },
+  ...(ownPool ? {} : { cognito: { variable: 'COGNITO_LOCAL_PORT', fallback: 9329, host: '127.0.0.1' } }),
+};
 
-function stopAll(code) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  // Give the children a moment to close their ports, then leave regardless.
-  const timer = setTimeout(() => process.exit(code), 5000);
-  timer.unref();
-  const waitAll = () => (children.size === 0 ? process.exit(code) : undefined);
-  for (const child of children) child.once('exit', () => { children.delete(child); waitAll(); });
-  waitAll();
+function fail(error) {
+  if (!(error instanceof PortError || error instanceof InstanceError)) throw error;
+  console.error(`[dev] ${error.message}`);
+  process.exit(1);
 }
 
-function start(name, args, env = process.env) {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env });
-  children.add(child);
-  child.on('exit', (code, signal) => {
-    children.delete(child);
-    if (stopping) return;
-    console.error(`[dev] ${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest.`);
-    stopAll(code || 1);
-  });
-  return child;
+let release = () => {};
+let ports;
+try {
+  ports = readPorts({ ...fileEnv, ...process.env }, PORTS);
+  release = claimInstance(root, { url: `http://localhost:${ports.next.port}` });
+  await checkPorts(ports, root);
+} catch (error) {
+  release();
+  fail(error);
 }
 
-async function waitForHealth(url, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !stopping) {
-    try {
-      if ((await fetch(url)).ok) return true;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return false;
-}
+const services = createServices({
+  cwd: root,
+  // Quiet by default; each can be turned back on by setting it in the environment.
+  env: { NEXT_TELEMETRY_DISABLED: '1', AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1', ...process.env },
+  onExit: (code) => {
+    release();
+    process.exit(code);
+  },
+});
 
-process.on('SIGINT', () => stopAll(0));
-process.on('SIGTERM', () => stopAll(0));
-process.on('SIGHUP', () => stopAll(0));
-
-const env = { ...process.env };
+const nextEnv = {};
 if (ownPool) {
   console.log(`[dev] Using your Cognito user pool ${ownPool}; the local emulator is not started.`);
 } else {
-  start('cognito-local', ['scripts/cognito-local.mjs', '--port', String(cognitoPort), '--dir', '.cognito/dev']);
-  if (!(await waitForHealth(`${cognitoEndpoint}/health`))) {
-    console.error(`[dev] The Cognito emulator did not answer on ${cognitoEndpoint}.`);
-    stopAll(1);
-  }
-  Object.assign(env, {
+  const endpoint = `http://127.0.0.1:${ports.cognito.port}`;
+  const started = await services.start({
+    name: 'Cognito emulator',
+    args: ['scripts/cognito-local.mjs', '--port', String(ports.cognito.port), '--dir', '.cognito/dev'],
+    ready: `${endpoint}/health`,
+  });
+  Object.assign(nextEnv, {
     NEXT_PUBLIC_COGNITO_USER_POOL_ID: DEMO_POOL.userPoolId,
     NEXT_PUBLIC_COGNITO_CLIENT_ID: DEMO_POOL.clientId,
     NEXT_PUBLIC_COGNITO_REGION: 'local',
-    NEXT_PUBLIC_COGNITO_ENDPOINT: cognitoEndpoint,
+    NEXT_PUBLIC_COGNITO_ENDPOINT: endpoint,
     NEXT_PUBLIC_COGNITO_AUTH_FLOW: 'USER_PASSWORD_AUTH',
     // The ingestion API verifies the shoppers' tokens against the emulator too.
-    CLICKSTREAM_COGNITO_ISSUER: `${cognitoEndpoint}/${DEMO_POOL.userPoolId}`,
+    CLICKSTREAM_COGNITO_ISSUER: `${endpoint}/${DEMO_POOL.userPoolId}`,
     CLICKSTREAM_COGNITO_CLIENT_ID: DEMO_POOL.clientId,
   });
-  console.log(`[dev] Cognito emulator on ${cognitoEndpoint}; demo shopper in scripts/cognito-seed.mjs.`);
+  if (started) console.log(`[dev] Cognito emulator on ${endpoint}; demo shopper in scripts/cognito-seed.mjs.`);
 }
 
-if (!stopping) start('next dev', [require.resolve('next/dist/bin/next'), 'dev', '-p', port], env);
+await services.start({
+  name: 'next dev',
+  args: [require.resolve('next/dist/bin/next'), 'dev', '-p', String(ports.next.port)],
+  env: nextEnv,
+  debug: true,
+});

@@ -3,19 +3,19 @@ import { createCognitoVerifier } from './cognito-verifier';
 import { readIngestConfig, type IngestConfig } from './config';
 import { createIngestHandler, jsonResponse, type IngestResponse } from './core';
 import { FileSystemSink } from './fs-sink';
-import { describeError, jsonLogger, type Logger } from './log';
+import { describeError, serverLogger, type Logger } from './log';
 import { S3Sink } from './s3-sink';
 import type { Sink } from './sink';
 
 /** Wires the core to the sink and verifier the configuration asks for; adapters call this once. */
-function createIngestFromConfig(config: IngestConfig, log: Logger = jsonLogger) {
+function createIngestFromConfig(config: IngestConfig, log: Logger = serverLogger) {
   const sink: Sink = config.s3 ? new S3Sink(config.s3) : new FileSystemSink(path.resolve(config.dataDir));
   const verifier = config.cognito ? createCognitoVerifier(config.cognito, log) : null;
   const handle = createIngestHandler({ sink, verifier, allowedOrigins: config.allowedOrigins, limits: config.limits, log });
   return { config, handle };
 }
 
-export function createIngestFromEnv(env: Record<string, string | undefined> = process.env, log: Logger = jsonLogger) {
+export function createIngestFromEnv(env: Record<string, string | undefined> = process.env, log: Logger = serverLogger) {
   return createIngestFromConfig(readIngestConfig(env), log);
 }
 
@@ -31,7 +31,7 @@ export function ingestOnFirstUse(env: Record<string, string | undefined> = proce
     try {
       return (ingest ??= createIngestFromEnv(env));
     } catch (cause) {
-      jsonLogger('error', 'clickstream configuration is invalid', describeError(cause));
+      serverLogger('error', 'clickstream configuration is invalid', describeError(cause));
       return null;
     }
   };
