@@ -3,12 +3,21 @@ import { mkdir, rename, rm, writeFile } from 'node:fs';
 import path from 'node:path';
 import type { Sink, StoredObject } from './sink';
 
+/** Where temporary files are written: one folder under the root, apart from the folders readers list. */
+export const STAGING_FOLDER = '.tmp-staging';
+
 /**
- * Stores each object as a file under `root`. Files are written to a temporary name in the same
- * folder, then renamed, so a reader never sees half an event and a retry replaces the file whole.
+ * Stores each object as a file under `root`. Files are written to a temporary `.tmp-<uuid>` name
+ * in the staging folder, then moved into place, so a reader never sees half an event. The staging
+ * folder is not inside the day folders, so a day folder removed or replaced in between cannot
+ * carry a temporary file away: the sink can always delete its own on failure.
  */
 export class FileSystemSink implements Sink {
-  constructor(readonly root: string) {}
+  private readonly staging: string;
+
+  constructor(readonly root: string) {
+    this.staging = path.join(root, STAGING_FOLDER);
+  }
 
   async write(objects: StoredObject[]): Promise<void> {
     await Promise.all(objects.map((object) => this.writeOne(object)));
@@ -19,19 +28,21 @@ export class FileSystemSink implements Sink {
   // only when a write finds them missing (a new day, or a store cleared while running).
   private writeOne({ key, body }: StoredObject): Promise<void> {
     const target = path.join(this.root, key);
-    const dir = path.dirname(target);
-    const temporary = path.join(dir, `.tmp-${randomUUID()}`);
+    const temporary = path.join(this.staging, `.tmp-${randomUUID()}`);
     return new Promise((resolve, reject) => {
       const fail = (error: Error) => rm(temporary, { force: true }, () => reject(error));
-      const attempt = (mayMakeDir: boolean) =>
-        writeFile(temporary, body, (writeError) => {
-          if (writeError?.code === 'ENOENT' && mayMakeDir) {
-            return mkdir(dir, { recursive: true }, (mkdirError) => (mkdirError ? fail(mkdirError) : attempt(false)));
-          }
-          if (writeError) return fail(writeError);
-          rename(temporary, target, (renameError) => (renameError ? fail(renameError) : resolve()));
+      const retryInFolder = (dir: string, retry: () => void) => mkdir(dir, { recursive: true }, (error) => (error ? fail(error) : retry()));
+      const move = (mayMakeDir: boolean) =>
+        rename(temporary, target, (error) => {
+          if (error?.code === 'ENOENT' && mayMakeDir) return retryInFolder(path.dirname(target), () => move(false));
+          return error ? fail(error) : resolve();
         });
-      attempt(true);
+      const stage = (mayMakeDir: boolean) =>
+        writeFile(temporary, body, (error) => {
+          if (error?.code === 'ENOENT' && mayMakeDir) return retryInFolder(this.staging, () => stage(false));
+          return error ? fail(error) : move(true);
+        });
+      stage(true);
     });
   }
 }
