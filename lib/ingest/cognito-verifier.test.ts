@@ -8,7 +8,7 @@ import { createIngestHandler } from './core';
 import { DEFAULT_LIMITS } from './limits';
 import { silentLogger } from './log';
 import { MemorySink, ingestRequest, signedIn } from './test-fixtures';
-import { startCognitoLocal, type RunningServer } from './test-servers';
+import { cognitoLocalTokens, startCognitoLocal, type RunningServer } from './test-servers';
 
 const CLIENT_ID = 'lumenclient123';
 const SUB = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -86,15 +86,7 @@ describe('Cognito token verification against cognito-local', () => {
   }, 30_000);
   afterAll(() => cognito?.stop());
 
-  async function signIn(): Promise<{ IdToken: string; AccessToken: string }> {
-    const response = await fetch(cognito.endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-      body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: DEMO_POOL.clientId, AuthParameters: { USERNAME: DEMO_SHOPPER.email, PASSWORD: DEMO_SHOPPER.password } }),
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()).AuthenticationResult;
-  }
+  const signIn = () => cognitoLocalTokens(cognito.endpoint, DEMO_POOL.clientId, DEMO_SHOPPER);
 
   it('verifies the emulator ID and access tokens as the demo shopper, and marks their events verified', async () => {
     const { IdToken, AccessToken } = await signIn();

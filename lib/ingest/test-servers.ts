@@ -71,3 +71,14 @@ export async function startCognitoLocal(): Promise<RunningServer> {
   const endpoint = `http://127.0.0.1:${port}`;
   return start([path.resolve('scripts/cognito-local.mjs'), '--port', String(port), '--dir', dir], {}, dir, endpoint, `${endpoint}/health`);
 }
+
+/** Signs a user in to a cognito-local app client (USER_PASSWORD_AUTH, its only flow); resolves to its tokens. */
+export async function cognitoLocalTokens(endpoint: string, clientId: string, user: { email: string; password: string }): Promise<{ IdToken: string; AccessToken: string }> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
+    body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: user.email, PASSWORD: user.password } }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in as ${user.email} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()).AuthenticationResult;
+}

@@ -1,0 +1,114 @@
+import type { TokenClaims } from '../ingest/cognito-verifier';
+import { describeError, type Logger } from '../ingest/log';
+import { parseRange } from './range';
+import { REPORT_NAMES, REPORTS, isReportName } from './reports';
+import type { Db } from './sessions-in-range';
+
+/**
+ * Who asks: a bearer token still to verify (the Next route), or claims that API Gateway's JWT
+ * authorizer has already verified (the Lambda). Both then pass the same group check.
+ */
+export type Identity = { token: string | null } | { claims: TokenClaims };
+
+/** What an adapter hands the core: nothing here is specific to Next.js or Lambda. */
+export type InsightsRequest = { report: string; from: string | null; to: string | null; identity: Identity };
+export type InsightsResponse = { status: number; headers: Record<string, string>; body: string };
+
+export type InsightsDeps = {
+  db: Db;
+  /** null when sign-in is not configured. */
+  verifyToken: ((token: string) => Promise<TokenClaims | null>) | null;
+  log: Logger;
+  /** Run before the first report (the Next route migrates the warehouse's tables); retried after a failure. */
+  prepare?: () => Promise<unknown>;
+};
+
+export const ANALYSTS_GROUP = 'analysts';
+
+type Outcome = { status: number; body: unknown; dbMs?: number };
+
+const fail = (status: number, error: string): Outcome => ({ status, body: { error } });
+
+export const bearerToken = (authorization: string | null): string | null => /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? null;
+
+/**
+ * `cognito:groups` as Cognito puts it in a token (an array) or as API Gateway hands JWT claims to a
+ * Lambda (one string, "[analysts editors]").
+ */
+export function groupsOf(claims: TokenClaims): string[] {
+  const groups = claims['cognito:groups'];
+  if (Array.isArray(groups)) return groups.filter((g): g is string => typeof g === 'string');
+  if (typeof groups === 'string') return groups.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  return [];
+}
+
+/** Step 2 of sign-in, shared by every adapter: the verified user must be an analyst. */
+export function requireAnalyst(claims: TokenClaims): Outcome | null {
+  if (groupsOf(claims).includes(ANALYSTS_GROUP)) return null;
+  return fail(403, `this account is not in the ${ANALYSTS_GROUP} group, which the insights reports require`);
+}
+
+/** Step 1, for adapters that receive the raw token: verified claims, or why not. */
+async function authenticate(identity: Identity, deps: InsightsDeps): Promise<{ claims: TokenClaims } | { denied: Outcome }> {
+  if ('claims' in identity) return { claims: identity.claims };
+  if (!deps.verifyToken) {
+    return { denied: fail(503, 'sign-in is not configured: set CLICKSTREAM_COGNITO_ISSUER (an emulator) or CLICKSTREAM_COGNITO_USER_POOL_ID, with CLICKSTREAM_COGNITO_CLIENT_ID') };
+  }
+  if (!identity.token) return { denied: fail(401, 'sign in as an analyst: send Authorization: Bearer <Cognito ID or access token>') };
+  const claims = await deps.verifyToken(identity.token);
+  return claims ? { claims } : { denied: fail(401, 'the token is not valid (expired, or not from this store\'s sign-in)') };
+}
+
+// Errors that mean the database cannot be reached or used right now, rather than a fault in a query:
+// Node's network errors, pg's connect timeout, and SQLSTATE classes 08, 28, 3D, 53 and 57.
+const UNAVAILABLE = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|EAI_AGAIN|08|28|3D|53|57)/;
+function isUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (typeof code === 'string' && UNAVAILABLE.test(code)) || /timeout exceeded when trying to connect|Connection terminated/i.test(String(message));
+}
+
+/** Builds the request handler shared by the Next.js route and the Lambda. */
+export function createInsightsHandler(deps: InsightsDeps) {
+  let prepared: Promise<unknown> | undefined;
+
+  async function answer(request: InsightsRequest): Promise<Outcome> {
+    const signedIn = await authenticate(request.identity, deps);
+    if ('denied' in signedIn) return signedIn.denied;
+    const denied = requireAnalyst(signedIn.claims);
+    if (denied) return denied;
+    if (!isReportName(request.report)) return fail(404, `no report named "${request.report}"; the reports are ${REPORT_NAMES.join(', ')}`);
+    const range = parseRange({ from: request.from, to: request.to });
+    if (!range.ok) return fail(400, range.error);
+    try {
+      prepared ??= deps.prepare?.().catch((error: unknown) => {
+        prepared = undefined;
+        throw error;
+      });
+      await prepared;
+      const started = performance.now();
+      const body = await REPORTS[request.report].run(deps.db, range.range);
+      return { status: 200, body, dbMs: performance.now() - started };
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      deps.log('error', 'insights database unavailable', describeError(error));
+      return fail(503, 'the warehouse database is not reachable right now; the reports are back once it is (is `npm run dev` running?)');
+    }
+  }
+
+  return async function handle(request: InsightsRequest): Promise<InsightsResponse> {
+    const started = performance.now();
+    const outcome = await answer(request).catch((error: unknown): Outcome => {
+      deps.log('error', 'insights report failed', { report: request.report, ...describeError(error) });
+      return fail(500, 'internal error');
+    });
+    const total = performance.now() - started;
+    deps.log(outcome.status >= 500 ? 'error' : 'info', 'insights request', { report: request.report, status: outcome.status, duration_ms: Math.round(total) });
+    const challenge: Record<string, string> = outcome.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+    const timing = [`total;dur=${total.toFixed(1)}`, ...(outcome.dbMs === undefined ? [] : [`db;dur=${outcome.dbMs.toFixed(1)}`])];
+    return {
+      status: outcome.status,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-store', 'server-timing': timing.join(', '), ...challenge },
+      body: JSON.stringify(outcome.body),
+    };
+  };
+}
