@@ -1,7 +1,14 @@
 // Stored events for the warehouse and insights tests, and a direct way to put them in the tables.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type pg from 'pg';
 import { storedEventSchema, type StoredEvent } from '../contract/events';
+import { eventKey } from '../ingest/layout';
+import { silentLogger } from '../ingest/log';
 import { pageView } from '../ingest/test-fixtures';
+import type { LoadDeps, LoadOptions } from './load';
+import type { EventSource } from './source';
 import { refreshDerived } from './derive';
 import { eventRow } from './row';
 
@@ -55,4 +62,41 @@ export async function insertEvents(pool: pg.Pool, events: StoredEvent[]): Promis
   } finally {
     client.release();
   }
+}
+
+/** Writes each event where the ingestion would on `day` (a Date in that UTC day); returns the keys. */
+export function writeEventFiles(root: string, events: StoredEvent[], day: Date): string[] {
+  return events.map((event) => writeRawFile(root, eventKey(event.event_id, day), JSON.stringify(event)));
+}
+
+/** Writes any bytes under a key, for bad files; returns the key. */
+export function writeRawFile(root: string, key: string, body: string | Buffer): string {
+  fs.mkdirSync(path.dirname(path.join(root, key)), { recursive: true });
+  fs.writeFileSync(path.join(root, key), body);
+  return key;
+}
+
+/** A source that counts the bodies it reads, to prove a run read none. */
+export function countingSource(source: EventSource): EventSource & { reads: number } {
+  const counted = {
+    id: source.id,
+    reads: 0,
+    days: (from: string | null) => source.days(from),
+    keys: (prefix: string) => source.keys(prefix),
+    read: (key: string) => {
+      counted.reads += 1;
+      return source.read(key);
+    },
+  };
+  return counted;
+}
+
+export const TEST_LOAD_OPTIONS: LoadOptions = { lookbackDays: 3, concurrency: 8, batchSize: 50 };
+
+export function loadDeps(pool: pg.Pool, source: EventSource): LoadDeps {
+  return { source, db: pool, clock: () => new Date(), log: silentLogger };
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'lumen-events-'));
 }

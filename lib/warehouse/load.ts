@@ -1,0 +1,167 @@
+import type pg from 'pg';
+import type { Logger } from '@/lib/ingest/log';
+import { prepareStaging } from './copy-rows';
+import { dayOfKey, dayPrefix, shiftDay, type Day } from './days';
+import { migrate } from './migrate';
+import { readEventFile, type FileResult } from './read';
+import type { EventSource } from './source';
+import { readCheckpoint, unreadKeys } from './state';
+import { writeBatch, type BatchCounts } from './write-batch';
+
+/** What an adapter hands the loader: nothing here is specific to a CLI, `npm run dev` or Lambda. */
+export type LoadDeps = {
+  source: EventSource;
+  /** Needs two free connections: one holds the load lock and writes, one checks keys. */
+  db: pg.Pool;
+  clock: () => Date;
+  log: Logger;
+};
+
+export type LoadOptions = {
+  /** Days before the checkpoint listed again for late files. */
+  lookbackDays: number;
+  /** Files read at once. */
+  concurrency: number;
+  /** Files per transaction. */
+  batchSize?: number;
+  /** How often a long load logs its progress. */
+  progressEveryMs?: number;
+};
+
+export type LoadResult = BatchCounts & { filesRead: number; newestEventAt: Date | null };
+
+// Held for a whole run, so a second loader waits for the first and then finds nothing new.
+const LOAD_LOCK = 7_301_002;
+
+/** The contract's last line of a load. */
+export function formatLoadResult(result: LoadResult): string {
+  return `warehouse: ${result.new} new, ${result.duplicate} duplicate, ${result.bad} bad, ${result.filesRead} files read`;
+}
+
+/** One load: migrates, then reads every file not read before from the checkpoint's lookback on. */
+export async function runLoad(deps: LoadDeps, options: LoadOptions): Promise<LoadResult> {
+  await migrate(deps.db);
+  const client = await deps.db.connect();
+  let failed = false;
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [LOAD_LOCK]);
+    await prepareStaging(client);
+    const checkpoint = await readCheckpoint(client, deps.source.id);
+    const counts = await loadDays(deps, options, client, checkpoint && shiftDay(checkpoint, -options.lookbackDays));
+    const { rows } = await client.query<{ newest: Date | null }>('SELECT max(event_timestamp) AS newest FROM clickstream_events');
+    await client.query('SELECT pg_advisory_unlock($1)', [LOAD_LOCK]);
+    return { ...counts, newestEventAt: rows[0].newest };
+  } catch (cause) {
+    failed = true;
+    throw cause;
+  } finally {
+    // A failed run's connection is closed, not reused: that also drops its lock and any open transaction.
+    client.release(failed);
+  }
+}
+
+/**
+ * Reads up to `concurrency` files at once while the previous batch is written, so reading and
+ * writing overlap; at most one batch waits for the database, so memory stays bounded.
+ */
+async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolClient, from: Day | null) {
+  const { source, db, clock, log } = deps;
+  const batchSize = options.batchSize ?? 2000;
+  const totals = { new: 0, duplicate: 0, bad: 0, filesRead: 0 };
+  const unbatched = new Map<Day, number>(); // files read or being read, not yet in a written batch
+  const started = clock().getTime();
+  let lastProgress = started;
+  let batch: FileResult[] = [];
+  let writing = Promise.resolve();
+  let failure: unknown = null;
+  const slots = semaphore(options.concurrency);
+
+  const flush = async () => {
+    await writing;
+    if (failure) throw failure;
+    if (!batch.length) return;
+    const files = batch;
+    batch = [];
+    for (const { key } of files) count(unbatched, dayOfKey(key), -1);
+    // Every day before the checkpoint must be whole: not past a day that still has files in flight.
+    const newest = files.reduce((max, { key }) => (dayOfKey(key) > max ? dayOfKey(key) : max), '');
+    const checkpoint = [...unbatched.keys(), newest].sort()[0];
+    writing = writeBatch(client, source.id, files, checkpoint, clock()).then((counts) => {
+      totals.new += counts.new;
+      totals.duplicate += counts.duplicate;
+      totals.bad += counts.bad;
+      totals.filesRead += files.length;
+      const now = clock().getTime();
+      if (now - lastProgress >= (options.progressEveryMs ?? 5000)) {
+        lastProgress = now;
+        const rate = Math.round((totals.filesRead * 1000) / Math.max(1, now - started));
+        log('info', `warehouse: ${totals.filesRead} files read so far (${rate}/s), ${totals.new} new, at ${newest}`);
+      }
+    }, (cause) => void (failure ??= cause));
+  };
+
+  for await (const day of source.days(from)) {
+    for await (const page of prefetched(source.keys(dayPrefix(day)))) {
+      for (const key of await unreadKeys(db, source.id, page)) {
+        await slots.acquire();
+        if (failure) {
+          slots.release();
+          break;
+        }
+        if (batch.length >= batchSize) await flush();
+        count(unbatched, day, 1);
+        readEventFile(source, key).then(
+          (result) => void batch.push(result),
+          (cause) => void (failure ??= cause),
+        ).finally(slots.release);
+      }
+      if (failure) break;
+    }
+    if (failure) break;
+  }
+  await slots.drain();
+  await flush();
+  await writing;
+  if (failure) throw failure;
+  return totals;
+}
+
+function count(map: Map<Day, number>, day: Day, delta: number) {
+  const next = (map.get(day) ?? 0) + delta;
+  if (next) map.set(day, next);
+  else map.delete(day);
+}
+
+/** A bound on work in flight, with one waiter: the loop that starts the work. */
+function semaphore(size: number) {
+  let free = size;
+  let wake: (() => void) | null = null;
+  const waitFor = async (ready: () => boolean) => {
+    while (!ready()) await new Promise<void>((resolve) => (wake = resolve));
+  };
+  return {
+    acquire: async () => {
+      await waitFor(() => free > 0);
+      free -= 1;
+    },
+    release: () => {
+      free += 1;
+      wake?.();
+      wake = null;
+    },
+    drain: () => waitFor(() => free === size),
+  };
+}
+
+/** Asks for the next page of a listing while the current one is being read. */
+async function* prefetched<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = items[Symbol.asyncIterator]();
+  let next = iterator.next();
+  while (true) {
+    const current = await next;
+    if (current.done) return;
+    next = iterator.next();
+    next.catch(() => {}); // awaited on the next turn; this only keeps an early exit from an unhandled rejection
+    yield current.value;
+  }
+}

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventKey } from '../ingest/layout';
+import { S3Sink } from '../ingest/s3-sink';
+import { startS3rver, type RunningServer } from '../ingest/test-servers';
+import { runLoad } from './load';
+import { S3Source } from './s3-source';
+import { countingSource, loadDeps, storedEvent, TEST_LOAD_OPTIONS } from './test-fixtures';
+import { freshDatabase, type TestDatabase } from './test-db';
+
+const BUCKET = 'lumen-warehouse-test';
+let s3rver: RunningServer;
+let db: TestDatabase;
+const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+
+beforeAll(async () => {
+  [s3rver, db] = await Promise.all([startS3rver(BUCKET), freshDatabase()]);
+  process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
+  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
+}, 30_000);
+
+afterAll(async () => {
+  process.env.AWS_ACCESS_KEY_ID = saved.id;
+  process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+  await Promise.all([s3rver?.stop(), db?.close()]);
+});
+
+describe('S3Source', () => {
+  it('loads more than 1,000 objects of one day, page after page, and a rerun reads none', async () => {
+    const day = new Date(Date.UTC(2026, 10, 20, 9));
+    const events = Array.from({ length: 1010 }, () => storedEvent());
+    const sink = new S3Sink({ bucket: BUCKET, endpoint: s3rver.endpoint });
+    await sink.write(events.map((event) => ({ key: eventKey(event.event_id, day), body: JSON.stringify(event) })));
+    // Not events: a deeper "folder" and a foreign name in the day.
+    await sink.write([{ key: 'events/2026/11/20/nested/event-x.json', body: '{}' }, { key: 'events/2026/11/20/readme.txt', body: 'x' }]);
+    const source = countingSource(new S3Source({ bucket: BUCKET, endpoint: s3rver.endpoint }));
+
+    expect(await runLoad(loadDeps(db.pool, source), { ...TEST_LOAD_OPTIONS, batchSize: 500, concurrency: 64 })).toMatchObject({ new: 1010, duplicate: 0, bad: 0, filesRead: 1010 });
+    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM clickstream_events');
+    expect(rows[0].n).toBe(1010);
+    expect(await runLoad(loadDeps(db.pool, source), TEST_LOAD_OPTIONS)).toMatchObject({ new: 0, filesRead: 0 });
+    expect(source.reads).toBe(1010);
+  }, 60_000);
+
+  it('names the setting to fix when the bucket does not exist or the endpoint does not answer', async () => {
+    const missing = new S3Source({ bucket: 'no-such-bucket', endpoint: s3rver.endpoint });
+    await expect(runLoad(loadDeps(db.pool, missing), TEST_LOAD_OPTIONS)).rejects.toMatchObject({ setting: 'CLICKSTREAM_S3_BUCKET' });
+    const down = new S3Source({ bucket: BUCKET, endpoint: 'http://127.0.0.1:9' });
+    await expect(runLoad(loadDeps(db.pool, down), TEST_LOAD_OPTIONS)).rejects.toMatchObject({ setting: 'CLICKSTREAM_S3_ENDPOINT' });
+  });
+});

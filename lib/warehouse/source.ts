@@ -1,0 +1,54 @@
+// Where the loader reads stored events from: the ingestion's folder or its bucket, in the layout
+// of lib/ingest/layout.ts (events/YYYY/MM/DD/event-<event_id>.json).
+import type { Day } from './days';
+
+/**
+ * A store of event files, addressed by keys relative to its root (`events/2026/03/04/event-….json`).
+ * Listing throws SourceError when the store itself cannot be reached.
+ */
+export interface EventSource {
+  /** Names the store in the loader's bookkeeping, e.g. `s3://bucket` or `file:///abs/dir`. */
+  readonly id: string;
+  /** The days that hold files, at or after `from` (all when null), oldest first. */
+  days(from: Day | null): AsyncIterable<Day>;
+  /** The event files of one day (`events/YYYY/MM/DD/`), in pages: a day of any size is never held whole. */
+  keys(dayPrefix: string): AsyncIterable<string[]>;
+  /** The file's bytes; throws UnreadableFileError for a file that cannot be read (it is then bad). */
+  read(key: string): Promise<Buffer>;
+}
+
+/** The store as a whole is unreachable or misconfigured; `setting` names what to fix. */
+export class SourceError extends Error {
+  constructor(
+    message: string,
+    readonly setting: string,
+  ) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
+
+/** One file cannot be read (a directory, vanished, no permission): recorded as bad, the load goes on. */
+export class UnreadableFileError extends Error {
+  name = 'UnreadableFileError';
+}
+
+// The folder sink writes `.tmp-<uuid>` first and renames; anything else without this shape is not ours.
+const EVENT_FILE = /^event-[^/]+\.json$/;
+
+export function isEventFileName(name: string): boolean {
+  return EVENT_FILE.test(name);
+}
+
+/** Splits an async stream of names into pages of at most `size`. */
+export async function* pages<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let page: T[] = [];
+  for await (const item of items) {
+    page.push(item);
+    if (page.length >= size) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length) yield page;
+}
