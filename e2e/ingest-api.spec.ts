@@ -175,3 +175,14 @@ test('an event_id sent in upper case, then lower case, is one stored event under
   expect(fs.readdirSync(dayFolder).filter((name) => name.toLowerCase().includes(id))).toEqual([`event-${id}.json`]);
   expect(JSON.parse(fs.readFileSync(storedFile(id, receivedAt), 'utf8')).event_id).toBe(id);
 });
+
+test('a second copy of a stored event_id is accepted as a duplicate and cannot rewrite the stored event', async ({ request }) => {
+  const original = event();
+  const receivedAt = new Date();
+  for (const sent of [original, { ...original, page_title: 'Rewritten by someone who knows the id' }]) {
+    const response = await request.post(ENDPOINT, { headers: { 'content-type': 'application/json', 'x-forwarded-for': fakeIp() }, data: JSON.stringify(sent) });
+    expect(response.status()).toBe(202);
+    expect(await response.json()).toEqual({ accepted: [original.event_id], rejected: [] });
+  }
+  expect(JSON.parse(fs.readFileSync(storedFile(original.event_id, receivedAt), 'utf8')).page_title).toBe(original.page_title);
+});

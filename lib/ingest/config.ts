@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 /** Server settings, all optional: with none set, events go to .data/clickstream and tokens are not checked. */
 export type IngestConfig = {
   dataDir: string;
-  s3: { bucket: string; region: string | undefined; endpoint: string | undefined } | null;
+  s3: { bucket: string; region: string | undefined; endpoint: string | undefined; conditionalWrites: boolean } | null;
   allowedOrigins: string[];
   cognito: CognitoConfig | null;
   rateLimitPerMinute: number;
@@ -31,7 +31,9 @@ export function readIngestConfig(env: Env = process.env): IngestConfig {
   }
   return {
     dataDir: value('CLICKSTREAM_DATA_DIR') ?? '.data/clickstream',
-    s3: bucket ? { bucket, region: value('CLICKSTREAM_S3_REGION'), endpoint: value('CLICKSTREAM_S3_ENDPOINT') } : null,
+    s3: bucket
+      ? { bucket, region: value('CLICKSTREAM_S3_REGION'), endpoint: value('CLICKSTREAM_S3_ENDPOINT'), conditionalWrites: flag(env, 'CLICKSTREAM_S3_CONDITIONAL_WRITES', true) }
+      : null,
     allowedOrigins: (value('CLICKSTREAM_ALLOWED_ORIGINS') ?? '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/$/, ''))
@@ -41,6 +43,13 @@ export function readIngestConfig(env: Env = process.env): IngestConfig {
     trustForwardedFor: value('CLICKSTREAM_TRUST_FORWARDED_FOR') === 'true',
     limits: DEFAULT_LIMITS,
   };
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
 }
 
 function positiveInt(env: Env, name: string, fallback: number): number {

@@ -54,15 +54,17 @@ describe('ingestion core', () => {
     expect(stored).toMatchObject({ browser: 'Mobile Safari', os: 'iOS', device_type: 'mobile', country: null });
   });
 
-  it('stores a repeated event_id once, in one batch and across retries', async () => {
+  it('stores a repeated event_id once, in one batch and across retries, and accepts each repeat', async () => {
     const { sink, handle } = setup();
     const event = pageView();
     const first = await handle(ingestRequest(batch(event, event)));
     expect(JSON.parse(first.body).accepted).toEqual([event.event_id, event.event_id]);
-    const retry = await handle(ingestRequest(batch(event), { now: new Date('2026-03-04T09:00:00.000Z') }));
-    expect(retry.status).toBe(202);
+    const rewrite = await handle(ingestRequest(batch({ ...event, page_title: 'Rewritten' }), { now: new Date('2026-03-04T09:00:00.000Z') }));
+    expect(rewrite.status).toBe(202);
+    expect(JSON.parse(rewrite.body).accepted).toEqual([event.event_id]);
     expect(sink.keys('events/')).toEqual([`events/2026/03/04/event-${event.event_id}.json`]);
-    expect(sink.json(`events/2026/03/04/event-${event.event_id}.json`).event_timestamp).toBe('2026-03-04T09:00:00.000Z');
+    // The first stored copy wins: a repeat cannot rewrite it.
+    expect(sink.json(`events/2026/03/04/event-${event.event_id}.json`)).toMatchObject({ page_title: event.page_title, event_timestamp: '2026-03-04T05:06:07.890Z' });
   });
 
   it('keeps UUIDs in lower case, so the upper- and lower-case forms of one event_id are one stored event', async () => {

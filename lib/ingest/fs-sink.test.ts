@@ -31,7 +31,7 @@ const list = (dir: string): string[] =>
   fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
 
 describe('FileSystemSink', () => {
-  it('writes each object at its key, replaces it on retry, and leaves no temporary files', async () => {
+  it('writes each object at its key, keeps the first copy when the key comes again, and leaves no temporary files', async () => {
     const root = tempRoot();
     const sink = new FileSystemSink(root);
     await sink.write([
@@ -39,8 +39,14 @@ describe('FileSystemSink', () => {
       { key: 'events/2026/03/05/event-b.json', body: '{"n":2}' },
     ]);
     await sink.write([{ key: 'events/2026/03/04/event-a.json', body: '{"n":3}' }]);
-    expect(list(root)).toEqual(['events/2026/03/04/event-a.json', 'events/2026/03/05/event-b.json']);
-    expect(fs.readFileSync(path.join(root, 'events/2026/03/04/event-a.json'), 'utf8')).toBe('{"n":3}');
+    // Both at once: exactly one of them is stored, whole.
+    await sink.write([
+      { key: 'events/2026/03/06/event-c.json', body: '{"n":4}' },
+      { key: 'events/2026/03/06/event-c.json', body: '{"n":5}' },
+    ]);
+    expect(list(root)).toEqual(['events/2026/03/04/event-a.json', 'events/2026/03/05/event-b.json', 'events/2026/03/06/event-c.json']);
+    expect(fs.readFileSync(path.join(root, 'events/2026/03/04/event-a.json'), 'utf8')).toBe('{"n":1}');
+    expect(['{"n":4}', '{"n":5}']).toContain(fs.readFileSync(path.join(root, 'events/2026/03/06/event-c.json'), 'utf8'));
   });
 
   it('recreates a folder removed behind its back', async () => {

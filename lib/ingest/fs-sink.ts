@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs';
+import { link, mkdir, rm, writeFile } from 'node:fs';
 import path from 'node:path';
 import type { Sink, StoredObject } from './sink';
 
@@ -8,9 +8,10 @@ export const STAGING_FOLDER = '.tmp-staging';
 
 /**
  * Stores each object as a file under `root`. Files are written to a temporary `.tmp-<uuid>` name
- * in the staging folder, then moved into place, so a reader never sees half an event. The staging
- * folder is not inside the day folders, so a day folder removed or replaced in between cannot
- * carry a temporary file away: the sink can always delete its own on failure.
+ * in the staging folder, then hard-linked into place, so a reader never sees half an event, and
+ * the link fails (EEXIST) rather than replace a file already there: the first copy wins. The
+ * staging folder is not inside the day folders, so a day folder removed or replaced in between
+ * cannot carry a temporary file away: the sink always deletes its own.
  */
 export class FileSystemSink implements Sink {
   private readonly staging: string;
@@ -30,17 +31,18 @@ export class FileSystemSink implements Sink {
     const target = path.join(this.root, key);
     const temporary = path.join(this.staging, `.tmp-${randomUUID()}`);
     return new Promise((resolve, reject) => {
-      const fail = (error: Error) => rm(temporary, { force: true }, () => reject(error));
-      const retryInFolder = (dir: string, retry: () => void) => mkdir(dir, { recursive: true }, (error) => (error ? fail(error) : retry()));
+      const done = (error: Error | null) => rm(temporary, { force: true }, () => (error ? reject(error) : resolve()));
+      const retryInFolder = (dir: string, retry: () => void) => mkdir(dir, { recursive: true }, (error) => (error ? done(error) : retry()));
       const move = (mayMakeDir: boolean) =>
-        rename(temporary, target, (error) => {
+        link(temporary, target, (error) => {
           if (error?.code === 'ENOENT' && mayMakeDir) return retryInFolder(path.dirname(target), () => move(false));
-          return error ? fail(error) : resolve();
+          // EEXIST: this key is already stored, and that copy stays.
+          done(error?.code === 'EEXIST' ? null : error);
         });
       const stage = (mayMakeDir: boolean) =>
         writeFile(temporary, body, (error) => {
           if (error?.code === 'ENOENT' && mayMakeDir) return retryInFolder(this.staging, () => stage(false));
-          return error ? fail(error) : move(true);
+          return error ? done(error) : move(true);
         });
       stage(true);
     });

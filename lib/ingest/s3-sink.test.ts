@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedEventSchema } from '@/lib/contract/events';
@@ -64,13 +66,52 @@ describe('S3 sink against s3rver', () => {
     expect((await getJson(rejected)).rejected).toEqual([expect.objectContaining({ index: 3, errors: expect.arrayContaining([{ field: 'event_name', message: expect.any(String) }]) })]);
   });
 
-  it('overwrites, never duplicates, when an event_id comes again', async () => {
-    const sink = new S3Sink({ bucket: BUCKET, endpoint: s3rver.endpoint, region: 'us-east-1' });
-    const key = 'events/2026/05/07/event-0b7e3a52-8f7c-4e0e-9d4a-3f1f2b6c9e01.json';
-    await sink.write([{ key, body: '{"try":1}' }]);
-    await sink.write([{ key, body: '{"try":2}' }]);
+  it('keeps the first stored copy and accepts the repeat, checking first where conditional writes are off (s3rver ignores If-None-Match)', async () => {
+    const { handle } = createIngestFromEnv(
+      { CLICKSTREAM_S3_BUCKET: BUCKET, CLICKSTREAM_S3_ENDPOINT: s3rver.endpoint, CLICKSTREAM_S3_REGION: 'us-east-1', CLICKSTREAM_S3_CONDITIONAL_WRITES: 'false' },
+      silentLogger,
+    );
+    const event = pageView();
+    const now = new Date('2026-05-07T08:00:00.000Z');
+    const answers = [];
+    for (const sent of [event, { ...event, page_title: 'Rewritten by someone who knows the id' }]) {
+      answers.push(JSON.parse((await handle(ingestRequest(JSON.stringify(sent), { now }))).body));
+    }
+    expect(answers).toEqual([{ accepted: [event.event_id], rejected: [] }, { accepted: [event.event_id], rejected: [] }]);
+    const key = `events/2026/05/07/event-${event.event_id}.json`;
     expect(await listKeys('events/2026/05/07/')).toEqual([key]);
-    expect(await getJson(key)).toEqual({ try: 2 });
+    expect((await getJson(key)).page_title).toBe(event.page_title);
+  });
+
+  it('writes with If-None-Match: * and takes S3\'s 412 as the object already stored', async () => {
+    // S3's answer to a conditional write on an existing key, which s3rver does not give.
+    const stored = new Map<string, string>();
+    const seen: (string | undefined)[] = [];
+    const fakeS3 = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        seen.push(request.headers['if-none-match']);
+        if (request.headers['if-none-match'] === '*' && stored.has(request.url!)) {
+          response.writeHead(412, { 'content-type': 'application/xml' });
+          return response.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message></Error>');
+        }
+        stored.set(request.url!, body);
+        response.writeHead(200, { etag: '"1"' }).end();
+      });
+    });
+    await new Promise<void>((resolve) => fakeS3.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = fakeS3.address() as AddressInfo;
+      const sink = new S3Sink({ bucket: BUCKET, endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1' });
+      const key = 'events/2026/05/07/event-0b7e3a52-8f7c-4e0e-9d4a-3f1f2b6c9e01.json';
+      await sink.write([{ key, body: '{"try":1}' }]);
+      await expect(sink.write([{ key, body: '{"try":2}' }])).resolves.toBeUndefined();
+      expect(seen).toEqual(['*', '*']);
+      expect([...stored.values()]).toEqual(['{"try":1}']);
+    } finally {
+      fakeS3.close();
+    }
   });
 
   it('makes the API answer 503 when the bucket does not exist', async () => {

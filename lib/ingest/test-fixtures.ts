@@ -60,7 +60,10 @@ export function signedIn(sub: string, overrides: Record<string, unknown> = {}) {
   return pageView({ user_id: sub, user_login_state: 'logged_in', identity_source: 'cognito', ...overrides });
 }
 
-/** Keeps what the core writes, in memory; `fail` makes the next writes throw like a broken disk. */
+/**
+ * Keeps what the core writes, in memory, the first copy of a key winning as in the real sinks;
+ * `fail` makes the next writes throw like a broken disk.
+ */
 export class MemorySink implements Sink {
   readonly objects = new Map<string, string>();
   writes = 0;
@@ -69,7 +72,7 @@ export class MemorySink implements Sink {
   async write(objects: StoredObject[]): Promise<void> {
     this.writes += 1;
     if (this.fail) throw this.fail;
-    for (const { key, body } of objects) this.objects.set(key, body);
+    for (const { key, body } of objects) if (!this.objects.has(key)) this.objects.set(key, body);
   }
 
   keys(prefix: string): string[] {
