@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, type TestDatabase } from '@/lib/warehouse/test-db';
+import { storedEvent, tempDir, writeEventFiles } from '@/lib/warehouse/test-fixtures';
+
+const run = promisify(execFile);
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await freshDatabase();
+});
+afterAll(() => db.close());
+
+function warehouseLoad(env: Record<string, string>) {
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  return run(tsx, ['scripts/warehouse-load.ts'], { env: { ...process.env, ...env } }).then(
+    (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
+    (failed) => ({ code: failed.code as number, stdout: failed.stdout as string, stderr: failed.stderr as string }),
+  );
+}
+
+describe('npm run warehouse:load', () => {
+  it('loads the folder into DATABASE_URL and ends with the contract line', async () => {
+    const root = tempDir();
+    writeEventFiles(root, [storedEvent(), storedEvent()], new Date(Date.UTC(2026, 10, 20)));
+    const first = await warehouseLoad({ DATABASE_URL: db.url, CLICKSTREAM_DATA_DIR: root });
+    expect(first.code).toBe(0);
+    expect(first.stdout.trim().split('\n').at(-1)).toBe('warehouse: 2 new, 0 duplicate, 0 bad, 2 files read');
+    const again = await warehouseLoad({ DATABASE_URL: db.url, CLICKSTREAM_DATA_DIR: root });
+    expect(again.stdout.trim().split('\n').at(-1)).toBe('warehouse: 0 new, 0 duplicate, 0 bad, 0 files read');
+  }, 30_000);
+
+  it('exits 1 with one line naming the setting when the folder or the database is not there', async () => {
+    const noFolder = await warehouseLoad({ DATABASE_URL: db.url, CLICKSTREAM_DATA_DIR: path.join(tempDir(), 'nothing') });
+    expect(noFolder.code).toBe(1);
+    expect(noFolder.stderr).toMatch(/^warehouse: the event folder .* does not exist .*CLICKSTREAM_DATA_DIR/m);
+    const noDatabase = await warehouseLoad({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/clickstream_dw', CLICKSTREAM_DATA_DIR: tempDir() });
+    expect(noDatabase.code).toBe(1);
+    expect(noDatabase.stderr).toMatch(/^warehouse: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/clickstream_dw: .*\(check DATABASE_URL\)$/m);
+  }, 30_000);
+});
