@@ -8,8 +8,12 @@ export type IngestConfig = {
   cognito: CognitoConfig | null;
   rateLimitPerMinute: number;
   trustForwardedFor: boolean;
+  trustedFront: TrustedFront | null;
   limits: IngestLimits;
 };
+
+/** A front whose viewer headers the ingestion may believe: only CloudFront sets CloudFront-Viewer-Country. */
+export type TrustedFront = 'cloudfront';
 
 /** Either a real user pool (id + app client id) or an explicit issuer URL for an emulator. */
 export type CognitoConfig = { userPoolId: string | undefined; clientId: string | undefined; issuer: string | undefined };
@@ -41,8 +45,15 @@ export function readIngestConfig(env: Env = process.env): IngestConfig {
     cognito: userPoolId || issuer ? { userPoolId, clientId, issuer } : null,
     rateLimitPerMinute: positiveInt(env, 'CLICKSTREAM_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE),
     trustForwardedFor: value('CLICKSTREAM_TRUST_FORWARDED_FOR') === 'true',
+    trustedFront: trustedFront(value('CLICKSTREAM_TRUSTED_FRONT')),
     limits: DEFAULT_LIMITS,
   };
+}
+
+function trustedFront(raw: string | undefined): TrustedFront | null {
+  if (!raw) return null;
+  if (raw !== 'cloudfront') throw new ConfigError(`CLICKSTREAM_TRUSTED_FRONT must be empty or cloudfront, got "${raw}"`);
+  return raw;
 }
 
 function flag(env: Env, name: string, fallback: boolean): boolean {

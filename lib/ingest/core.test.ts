@@ -20,7 +20,7 @@ const batch = (...events: unknown[]) => JSON.stringify({ events });
 
 describe('ingestion core', () => {
   it('stores a good batch with every section 6 field, one file per event', async () => {
-    const { sink, handle } = setup();
+    const { sink, handle } = setup({ trustedFront: 'cloudfront' });
     const events = [pageView(), addToCart()];
     const response = await handle(ingestRequest(batch(...events), { headers: { 'cloudfront-viewer-country': 'de' }, ip: '198.51.100.23' }));
     expect(response.status).toBe(202);
@@ -43,6 +43,13 @@ describe('ingestion core', () => {
       cart: null,
       order_id: null,
     });
+  });
+
+  it('stores country null, whatever CloudFront-Viewer-Country says, unless CloudFront is the configured front', async () => {
+    const { sink, handle } = setup();
+    const event = pageView();
+    await handle(ingestRequest(batch(event), { headers: { 'cloudfront-viewer-country': 'KP' } }));
+    expect(sink.json(`events/2026/03/04/event-${event.event_id}.json`).country).toBeNull();
   });
 
   it('accepts a single event without an envelope, sent as a text/plain beacon', async () => {

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@/lib/contract/events';
 import { BodyTooLargeError, readBody, type BodySource } from './body';
+import type { TrustedFront } from './config';
 import { corsFor } from './cors';
 import { countryFrom, enrich, parseUserAgent, type RequestFacts } from './enrich';
 import { eventKey } from './layout';
@@ -28,6 +29,8 @@ export type IngestDeps = {
   allowedOrigins: readonly string[];
   limits: IngestLimits;
   log: Logger;
+  /** Whose viewer headers to believe; none by default, since any client can send CloudFront-Viewer-Country. */
+  trustedFront?: TrustedFront | null;
 };
 
 type Outcome = { status: number; body: Record<string, unknown> };
@@ -86,7 +89,7 @@ async function ingest(request: IngestRequest, deps: IngestDeps, budget: Rejected
     requestId,
     sourceIp: anonymiseIp(request.clientIp),
     userAgent: headers.get('user-agent'),
-    country: countryFrom(headers.get('cloudfront-viewer-country')),
+    country: deps.trustedFront === 'cloudfront' ? countryFrom(headers.get('cloudfront-viewer-country')) : null,
     verifiedSub: null,
   };
   // Never throws: a rejected record that cannot be kept is logged, not failed.

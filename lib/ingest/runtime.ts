@@ -11,7 +11,8 @@ import type { Sink } from './sink';
 function createIngestFromConfig(config: IngestConfig, log: Logger = serverLogger) {
   const sink: Sink = config.s3 ? new S3Sink(config.s3) : new FileSystemSink(path.resolve(config.dataDir));
   const verifier = config.cognito ? createCognitoVerifier(config.cognito, log) : null;
-  const handle = createIngestHandler({ sink, verifier, allowedOrigins: config.allowedOrigins, limits: config.limits, log });
+  const { allowedOrigins, limits, trustedFront } = config;
+  const handle = createIngestHandler({ sink, verifier, allowedOrigins, limits, log, trustedFront });
   return { config, handle };
 }
 
