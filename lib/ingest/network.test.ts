@@ -24,6 +24,11 @@ describe('clientIpFromForwardedFor', () => {
     expect(clientIpFromForwardedFor('10.0.0.1, 203.0.113.9', true)).toBe('10.0.0.1');
     expect(clientIpFromForwardedFor(null, false)).toBeNull();
   });
+
+  it('gives no address for an entry that is not an IP, so a forged value cannot become a rate-limit key of any size', () => {
+    expect(clientIpFromForwardedFor(`203.0.113.9, ${'x'.repeat(8000)}`, false)).toBeNull();
+    expect(clientIpFromForwardedFor('2001:db8::7', false)).toBe('2001:db8::7');
+  });
 });
 
 describe('RateLimiter', () => {
@@ -34,6 +39,24 @@ describe('RateLimiter', () => {
     expect(limiter.hit('a', start)).toBe(45);
     expect(limiter.hit('b', start)).toBeNull();
     expect(limiter.hit('a', start + 45_000)).toBeNull();
+  });
+
+  it('keeps at most its size cap of addresses, evicting the least recently seen', () => {
+    const limiter = new RateLimiter(2, 3);
+    const start = 1_800_000_000_000;
+    expect([limiter.hit('busy', start), limiter.hit('busy', start)]).toEqual([null, null]);
+    limiter.hit('idle', start);
+    limiter.hit('other', start);
+    expect(limiter.hit('busy', start)).toBe(60);
+    // A fourth address evicts the least recently seen one (idle), not the busy client.
+    limiter.hit('new', start);
+    expect(limiter.size).toBe(3);
+    expect(limiter.hit('busy', start)).toBe(60);
+    expect([limiter.hit('idle', start), limiter.hit('idle', start), limiter.hit('idle', start)]).toEqual([null, null, 60]);
+
+    const flooded = new RateLimiter(600, 10_000);
+    for (let i = 0; i < 50_000; i += 1) flooded.hit(`198.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, start);
+    expect(flooded.size).toBe(10_000);
   });
 
   it('is off at 0', () => {

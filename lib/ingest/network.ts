@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 
 /** Zeroes the last IPv4 octet or the last 80 bits of an IPv6 address; null when it is not an IP. */
 export function anonymiseIp(raw: string | null | undefined): string | null {
@@ -20,11 +20,11 @@ export function anonymiseIp(raw: string | null | undefined): string | null {
 /**
  * The client address seen by the nearest proxy: the last X-Forwarded-For entry, or the first one
  * when `trustForwardedFor` is on (the platform in front rewrites the header, so its first entry is
- * the real client).
+ * the real client). Null when that entry is not an IP address: the header is the client's to write.
  */
 export function clientIpFromForwardedFor(header: string | null, trustForwardedFor: boolean): string | null {
   if (!header) return null;
   const entries = header.split(',').map((entry) => entry.trim()).filter(Boolean);
-  if (!entries.length) return null;
-  return trustForwardedFor ? entries[0] : entries[entries.length - 1];
+  const ip = trustForwardedFor ? entries[0] : entries[entries.length - 1];
+  return ip && isIP(ip) ? ip : null;
 }
