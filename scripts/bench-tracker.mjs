@@ -8,12 +8,14 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const root = path.resolve(import.meta.dirname, '..');
-// The components are what the store imports; the library comes in through them, tree-shaken.
+// The client components are what the browser gets ('use client': a server component arrives as
+// HTML); the library comes in through them, tree-shaken.
 const dirs = ['components/tracking'];
 const sources = dirs.flatMap((dir) =>
   fs
     .readdirSync(path.join(root, dir))
     .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.endsWith('.d.ts'))
+    .filter((f) => /^['"]use client['"]/.test(fs.readFileSync(path.join(root, dir, f), 'utf8')))
     .map((f) => `./${dir}/${f}`),
 );
 
@@ -28,7 +30,7 @@ const result = await build({
   logLevel: 'silent',
   tsconfig: path.join(root, 'tsconfig.json'),
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.NEXT_PUBLIC_CLICKSTREAM_ENDPOINT': 'undefined' },
-  external: ['react', 'react/*', 'react-dom', 'next', 'next/*', 'aws-amplify', 'aws-amplify/*', '@/lib/auth/*', 'zod'],
+  external: ['react', 'react/*', 'react-dom', 'next', 'next/*', 'aws-amplify', 'aws-amplify/*', '@/lib/auth/*', 'zod', '@/lib/contract/events'],
   outdir: path.join(root, '.next/bench-tracker'),
   loader: { '.module.css': 'local-css' },
 });

@@ -25,7 +25,7 @@ describe('consent', () => {
     setGpc(true);
     const api = scriptedEndpoint();
     const { browserTracker } = await import('./browser');
-    const { trackInBrowser } = await import('@/components/tracking/track-context');
+    const { trackInBrowser } = await import('@/components/tracking/use-track');
     expect(browserTracker()).toBeNull();
     trackInBrowser('page_view');
     await vi.advanceTimersByTimeAsync(10 * FLUSH_MS);

@@ -20,12 +20,13 @@ function productContext(p: TrackedProduct) {
 }
 
 /**
- * One event as it happened on this page, still anonymous: the user is stamped when it enters
- * the outbox. Fields that do not apply are left out (the wire may omit them; the API stores null).
+ * One event as it happened on this page, signed for `userId` (the Cognito sub, or null for a
+ * guest). Fields that do not apply are left out (the wire may omit them; the API stores null).
  */
 export function buildEvent(
   name: EventName,
   identity: Identity,
+  userId: string | null,
   referrer: string | null,
   now: number,
   extras?: TrackExtras,
@@ -36,9 +37,9 @@ export function buildEvent(
     event_name: name,
     client_timestamp: new Date(now).toISOString(),
     ...identity,
-    user_id: null,
-    user_login_state: 'anonymous',
-    identity_source: 'anonymous',
+    user_id: userId,
+    user_login_state: userId ? 'logged_in' : 'anonymous',
+    identity_source: userId ? 'cognito' : 'anonymous',
     page_url: clip(location.href, MAX_URL_LENGTH),
     page_path: clip(location.pathname, MAX_PATH_LENGTH),
     page_title: clip(document.title, MAX_TITLE_LENGTH),
@@ -52,13 +53,5 @@ export function buildEvent(
   for (const [key, value] of Object.entries(extras ?? {})) {
     if (value != null) (event as Record<string, unknown>)[key] = value;
   }
-  return event;
-}
-
-/** Signs an event for whoever is signed in when it is queued. */
-export function stampUser(event: WireEvent, userId: string | null): WireEvent {
-  event.user_id = userId;
-  event.user_login_state = userId ? 'logged_in' : 'anonymous';
-  event.identity_source = userId ? 'cognito' : 'anonymous';
   return event;
 }

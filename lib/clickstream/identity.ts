@@ -12,7 +12,7 @@ type Session = { id: string; last: number };
 export type Identity = { client_id: string; session_id: string; is_first_visit: boolean };
 
 function browserSessionAlive(): boolean {
-  return typeof document !== 'undefined' && document.cookie.split('; ').includes(`${BROWSER_SESSION_COOKIE}=1`);
+  return document.cookie.split('; ').includes(`${BROWSER_SESSION_COOKIE}=1`);
 }
 
 /** Identity for an event happening at `now`; starts a new session after 30 idle minutes or a browser restart. */
@@ -27,6 +27,6 @@ export function touchIdentity(now: number): Identity {
     writeJson(CLIENT_KEY, client);
   }
   writeJson(SESSION_KEY, { id: session.id, last: Math.max(now, session.last) });
-  if (typeof document !== 'undefined') document.cookie = `${BROWSER_SESSION_COOKIE}=1; path=/; SameSite=Lax`;
+  document.cookie = `${BROWSER_SESSION_COOKIE}=1; path=/; SameSite=Lax`;
   return { client_id: client.id, session_id: session.id, is_first_visit: client.first === session.id };
 }

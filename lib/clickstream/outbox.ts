@@ -7,7 +7,6 @@ import type { WireEvent } from '@/lib/contract/events';
 import { byteLength, keysWith, readJson, removeKey, writeJson } from './store';
 
 export const OUTBOX_PREFIX = 'lumen.cs.ev.';
-export const DROPPED_KEY = 'lumen.cs.dropped';
 /** At most this many events wait; beyond it the oldest are dropped (about 1 KB each). */
 export const OUTBOX_LIMIT = 500;
 
@@ -25,17 +24,8 @@ function read(): Entry[] {
     .sort((a, b) => a.n - b.n);
 }
 
-function countDropped(n: number): void {
-  if (n > 0) writeJson(DROPPED_KEY, droppedCount() + n);
-}
-
 function drop(entries: Entry[]): void {
   entries.forEach((x) => removeKey(keyOf(x.e.event_id)));
-  countDropped(entries.length);
-}
-
-export function droppedCount(): number {
-  return readJson<number>(DROPPED_KEY) ?? 0;
 }
 
 export function outboxSize(): number {

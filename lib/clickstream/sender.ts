@@ -23,7 +23,7 @@ export type SenderOptions = {
 
 type Outcome = 'done' | 'retry' | 'smaller';
 
-const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
+const online = () => navigator.onLine !== false;
 
 export function createSender(o: SenderOptions) {
   let attempt = 0;
@@ -110,7 +110,7 @@ export function createSender(o: SenderOptions) {
     if (Date.now() < retryAt) return schedule(0);
     draining = true;
     again = false;
-    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    const locks = navigator.locks;
     const run = locks
       ? locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => (lock ? drain() : schedule(1_000)))
       : drain();

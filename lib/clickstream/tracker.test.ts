@@ -230,14 +230,11 @@ describe('tracker page order', () => {
 });
 
 describe('tracker identity', () => {
-  it('holds events until the signed-in user is known, then signs them', async () => {
+  it('signs events for the signed-in user and sends them with that user\'s token', async () => {
     const tokenFor = vi.fn(async (sub: string | null) => (sub === 'sub-1' ? 'token-1' : undefined));
     const api = scriptedEndpoint();
-    start({ tokenFor, cachedTokenFor: (sub) => (sub === 'sub-1' ? 'token-1' : undefined) });
+    start({ tokenFor, cachedTokenFor: (sub) => (sub === 'sub-1' ? 'token-1' : undefined) }).setUser('sub-1');
     tracker.track('page_view');
-    await vi.advanceTimersByTimeAsync(500);
-    expect(api.sent).toHaveLength(0);
-    tracker.setUser('sub-1');
     await vi.advanceTimersByTimeAsync(PROMPT_FLUSH_MS);
     expect(api.sent[0].events[0]).toMatchObject({ user_id: 'sub-1', user_login_state: 'logged_in', identity_source: 'cognito' });
     expect(api.sent[0].authorization).toBe('Bearer token-1');

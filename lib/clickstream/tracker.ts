@@ -3,7 +3,7 @@
 import type { EventName, WireEvent } from '@/lib/contract/events';
 import { MAX_TITLE_LENGTH } from '@/lib/contract/limits';
 import { trackingAllowed, setOptedOut } from './consent';
-import { buildEvent, stampUser } from './event';
+import { buildEvent } from './event';
 import { touchIdentity } from './identity';
 import { appendEvent, clearOutbox } from './outbox';
 import { createSender, type SenderOptions } from './sender';
@@ -15,9 +15,7 @@ export const PROMPT_FLUSH_MS = 50;
 export const FLUSH_MS = 1_000;
 /** ...except those that a full page load often follows at once. */
 const PROMPT_EVENTS: EventName[] = ['page_view', 'sign_in', 'sign_out', 'checkout_complete'];
-/** Events wait this long at most for the signed-in user to be known... */
-export const USER_WAIT_MS = 3_000;
-/** ...and for the page_view of their page, which must come first. */
+/** Events wait this long at most for the page_view of their page, which must come first. */
 export const VIEW_WAIT_MS = 1_000;
 /** A page_view that finds no title waits this long at most for it: Next.js can set it after the URL. */
 export const TITLE_WAIT_MS = 500;
@@ -38,9 +36,8 @@ function checkInDevelopment(event: WireEvent) {
 
 export function createTracker(options: TrackerOptions) {
   const sender = createSender({ ...options, allowed: trackingAllowed });
+  // Known from the start: the shopper is read from storage synchronously (lib/clickstream/shopper.ts).
   let user: string | null = null;
-  let userKnown = false;
-  let pending: WireEvent[] = [];
   // Events of a page whose page_view has not been recorded yet (its boundary rendered first).
   let held: WireEvent[] = [];
   let heldTimer: ReturnType<typeof setTimeout> | undefined;
@@ -49,13 +46,12 @@ export function createTracker(options: TrackerOptions) {
   let lastPage: string | null = null;
   let pageReferrer: string | null = null;
   let prompt = true;
-  // The product page being shown, so that events outside its boundary (its page_view) carry it too.
+  // The product page being shown (ProductBoundary says which), whose context every event of that page carries.
   let pageProduct: TrackedProduct | null = null;
-  const waitTimer = setTimeout(() => setUser(user), USER_WAIT_MS);
 
-  function enqueue(event: WireEvent) {
+  function queue(event: WireEvent) {
     if (!trackingAllowed()) return;
-    appendEvent(stampUser(event, user));
+    appendEvent(event);
     checkInDevelopment(event);
     sender.soon(prompt || PROMPT_EVENTS.includes(event.event_name) ? PROMPT_FLUSH_MS : FLUSH_MS);
     prompt = false;
@@ -73,7 +69,7 @@ export function createTracker(options: TrackerOptions) {
       }
       const now = Date.now();
       product ??= pageProduct?.urlPath === location.pathname ? pageProduct : undefined;
-      const event = buildEvent(name, touchIdentity(now), pageReferrer, now, extras, product);
+      const event = buildEvent(name, touchIdentity(now), user, pageReferrer, now, extras, product);
       if (name !== 'page_view' && (lastPage !== here() || untitled)) {
         held.push(event);
         heldTimer ??= setTimeout(releaseHeld, VIEW_WAIT_MS);
@@ -120,36 +116,21 @@ export function createTracker(options: TrackerOptions) {
     releaseHeld(view);
   }
 
-  function queue(event: WireEvent) {
-    if (userKnown) enqueue(event);
-    else pending.push(event);
-  }
-
-  /** The signed-in user's sub, or null; the first call releases the events that waited for it. */
-  function setUser(sub: string | null) {
-    user = sub;
-    if (userKnown) return;
-    userKnown = true;
-    clearTimeout(waitTimer);
-    const waiting = pending;
-    pending = [];
-    waiting.forEach(enqueue);
-  }
-
   return {
     track,
-    setUser,
+    /** The signed-in user's sub, or null: events recorded from now on are theirs. */
+    setUser(sub: string | null) {
+      user = sub;
+    },
     /** Sets (or, with null, clears) the product whose page is shown. */
     showProduct(product: TrackedProduct | null) {
       pageProduct = product;
     },
-    userId: () => user,
     flush: sender.flush,
-    /** The page is going away: queue what waited for the user, then send what can be sent. */
+    /** The page is going away: queue what waited for its title or page_view, then send what can be sent. */
     hide(unloading: boolean) {
       settleTitle();
       releaseHeld();
-      if (!userKnown) setUser(user);
       if (unloading) sender.unload();
       else sender.flush();
     },
@@ -160,7 +141,6 @@ export function createTracker(options: TrackerOptions) {
       if (out) {
         untitled?.stop();
         untitled = null;
-        pending = [];
         held = [];
         clearTimeout(heldTimer);
         heldTimer = undefined;
@@ -169,7 +149,6 @@ export function createTracker(options: TrackerOptions) {
     },
     stop() {
       untitled?.stop();
-      clearTimeout(waitTimer);
       clearTimeout(heldTimer);
       sender.stop();
     },
