@@ -49,7 +49,7 @@ async function demoIdToken(request: APIRequestContext): Promise<string> {
   return (await response.json()).AuthenticationResult.IdToken;
 }
 
-test('a good batch is stored at events/YYYY/MM/DD/event-<id>.json with every section 6 field', async ({ request }) => {
+test('a good batch is stored at events/YYYY/MM/DD/event-<id>.json with every server-added field', async ({ request }) => {
   const anonymous = event();
   const shopper = event({ user_id: DEMO_SHOPPER.sub, user_login_state: 'logged_in', identity_source: 'cognito' });
   const impostor = event({ user_id: randomUUID(), user_login_state: 'logged_in', identity_source: 'cognito' });

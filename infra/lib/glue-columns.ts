@@ -1,37 +1,13 @@
 // The Athena table's columns come from the contract's zod schema (lib/contract/events.ts) rather
 // than a second hand-written list, so a field added to the contract shows up in the table on the
 // next deploy instead of silently being dropped by the JSON SerDe.
-import { z } from 'zod';
-import { storedEventSchema } from '../../lib/contract/events';
+import { contractJsonSchemas, withoutNull, type JsonSchema } from '../../lib/contract/json-schema';
 
 type GlueColumn = { name: string; type: string; comment?: string };
-
-type JsonSchema = {
-  type?: string | string[];
-  anyOf?: JsonSchema[];
-  const?: unknown;
-  format?: string;
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-};
 
 // Timestamps stay strings: the OpenX SerDe does not parse ISO 8601 with a `Z` reliably, and
 // `from_iso8601_timestamp(...)` in a query is exact.
 const TIMESTAMP_COMMENT = 'ISO 8601 UTC; use from_iso8601_timestamp()';
-
-function withoutNull(schema: JsonSchema): JsonSchema {
-  if (schema.anyOf) {
-    const branches = schema.anyOf.filter((branch) => branch.type !== 'null');
-    if (branches.length !== 1) throw new Error(`cannot map a union of ${branches.length} types to one column`);
-    return withoutNull(branches[0]);
-  }
-  if (Array.isArray(schema.type)) {
-    const types = schema.type.filter((type) => type !== 'null');
-    if (types.length !== 1) throw new Error(`cannot map types ${types.join('|')} to one column`);
-    return { ...schema, type: types[0] };
-  }
-  return schema;
-}
 
 /** Maps one JSON Schema node (from zod) to a Hive/Glue type string. */
 export function glueType(node: JsonSchema): string {
@@ -59,8 +35,7 @@ export function glueType(node: JsonSchema): string {
 
 /** One column per stored-event field, in the contract's order. */
 export function storedEventColumns(): GlueColumn[] {
-  const schema = z.toJSONSchema(storedEventSchema) as JsonSchema;
-  return Object.entries(schema.properties ?? {}).map(([name, field]) => {
+  return Object.entries(contractJsonSchemas().stored.properties ?? {}).map(([name, field]) => {
     const column: GlueColumn = { name, type: glueType(field) };
     if (withoutNull(field).format === 'date-time') column.comment = TIMESTAMP_COMMENT;
     return column;

@@ -1,4 +1,4 @@
-// The clickstream contract (shared/contract/events.md, v1) as one zod schema.
+// The clickstream event contract, v1, as one zod schema; docs/reference/events.md is generated from it.
 // The browser tracker (dev-only checks), the ingestion core and the tests all import this module,
 // so it must stay free of browser and server APIs.
 import { z } from 'zod';
@@ -125,7 +125,8 @@ const REQUIRED_BY_EVENT: Partial<Record<EventName, NullableKey[]>> = {
   search: ['search_term', 'result_count'],
 };
 
-function requiredFields(name: EventName): NullableKey[] {
+/** The nullable fields an event of this name must carry (listed per event in docs/reference/events.md). */
+export function requiredFields(name: EventName): NullableKey[] {
   const fields = [...(REQUIRED_BY_EVENT[name] ?? [])];
   if (PRODUCT_EVENTS.includes(name)) fields.push(...PRODUCT_FIELDS);
   return fields;

@@ -19,7 +19,7 @@ function setup(overrides: Partial<IngestDeps> = {}) {
 const batch = (...events: unknown[]) => JSON.stringify({ events });
 
 describe('ingestion core', () => {
-  it('stores a good batch with every section 6 field, one file per event', async () => {
+  it('stores a good batch with every server-added field, one file per event', async () => {
     const { sink, handle } = setup({ trustedFront: 'cloudfront' });
     const events = [pageView(), addToCart()];
     const response = await handle(ingestRequest(batch(...events), { headers: { 'cloudfront-viewer-country': 'de' }, ip: '198.51.100.23' }));

@@ -1,7 +1,7 @@
 import { UAParser } from 'ua-parser-js';
 import { SCHEMA_VERSION, type StoredEvent, type WireEvent } from '@/lib/contract/events';
 
-/** What the server knows about the request that carried the events (contract section 6). */
+/** What the server knows about the request that carried the events (the fields it adds: docs/reference/events.md). */
 export type RequestFacts = {
   receivedAt: Date;
   requestId: string;

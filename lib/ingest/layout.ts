@@ -1,4 +1,4 @@
-// The layout at rest (contract section 6): one object per event, keyed by the UTC date of receipt.
+// The layout at rest (docs/ingestion.md, "At rest"): one object per event, keyed by the UTC date of receipt.
 // event_id is a validated UUID, so it is safe inside a path or an S3 key.
 
 // The two prefixes the store writes under: the deployed Lambda may write nowhere else.

@@ -17,7 +17,7 @@ export const overviewSchema = figuresSchema.extend({ previous: figuresSchema });
 export type OverviewFigures = z.infer<typeof figuresSchema>;
 export type OverviewReport = z.infer<typeof overviewSchema>;
 
-// A shopper is the stitched user where known, else the browser (contract section 2); the prefixes
+// A shopper is the stitched user where known, else the browser (shopper_identities, docs/reference/warehouse.md); the prefixes
 // keep a user id and a client id that happen to be equal apart.
 const OVERVIEW = `
 WITH ${SESSIONS_IN_RANGE}

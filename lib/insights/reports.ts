@@ -1,4 +1,4 @@
-// The reports by the name the API answers them under (contract section 4).
+// The reports by the name the API answers them under.
 import { audienceReport, audienceSchema } from './audience';
 import { dailyReport, dailySchema } from './daily';
 import { funnelReport, funnelSchema } from './funnel';

@@ -1,4 +1,4 @@
-// The one filter every report shares: the sessions that started in the range (contract section 4),
+// The one filter every report shares: the sessions that started in the range,
 // with $1 and $2 from rangeBounds(). The pre-aggregate tables carry their session's started_at, so
 // they take the same condition without a join.
 import type pg from 'pg';

@@ -1,0 +1,102 @@
+// Renders docs/reference/warehouse.md from a database the migrations were applied to, read back
+// from PostgreSQL's own catalog: what the tables are, not what the .sql files were meant to say.
+import fs from 'node:fs';
+import type pg from 'pg';
+import { MIGRATIONS_DIR } from '@/lib/warehouse/migrate';
+
+type Table = { name: string; kind: string; comment: string | null };
+type Column = { table_name: string; name: string; type: string; not_null: boolean; default_value: string | null; comment: string | null };
+type Constraint = { table_name: string; name: string; kind: string; definition: string };
+type Index = { table_name: string; name: string; definition: string };
+export type WarehouseSchema = { tables: Table[]; columns: Column[]; constraints: Constraint[]; indexes: Index[] };
+
+const KINDS: Record<string, string> = { r: 'table', p: 'partitioned table', v: 'view', m: 'materialized view' };
+
+const TABLES_SQL = `
+SELECT c.relname AS name, c.relkind AS kind, obj_description(c.oid, 'pg_class') AS comment
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')
+ORDER BY c.relname`;
+
+const COLUMNS_SQL = `
+SELECT c.relname AS table_name, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
+       a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS default_value,
+       col_description(c.oid, a.attnum) AS comment
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY c.relname, a.attnum`;
+
+// NOT NULL is in the columns' table already; PostgreSQL 18 also lists it as a constraint (`n`).
+const CONSTRAINTS_SQL = `
+SELECT c.relname AS table_name, k.conname AS name, k.contype AS kind, pg_get_constraintdef(k.oid) AS definition
+FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public' AND k.contype <> 'n'
+ORDER BY c.relname, k.contype, k.conname`;
+
+// Indexes that back a primary key or unique constraint are listed with the constraint instead.
+const INDEXES_SQL = `
+SELECT i.tablename AS table_name, i.indexname AS name, i.indexdef AS definition
+FROM pg_indexes i
+WHERE i.schemaname = 'public'
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname AND k.contype IN ('p', 'u'))
+ORDER BY i.tablename, i.indexname`;
+
+export async function readWarehouseSchema(db: pg.Pool | pg.Client): Promise<WarehouseSchema> {
+  const [tables, columns, constraints, indexes] = await Promise.all([
+    db.query<Table>(TABLES_SQL),
+    db.query<Column>(COLUMNS_SQL),
+    db.query<Constraint>(CONSTRAINTS_SQL),
+    db.query<Index>(INDEXES_SQL),
+  ]);
+  return { tables: tables.rows, columns: columns.rows, constraints: constraints.rows, indexes: indexes.rows };
+}
+
+const cell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const code = (value: string) => `\`${cell(value)}\``;
+const CONSTRAINT_KINDS: Record<string, string> = { p: 'primary key', u: 'unique', f: 'foreign key', c: 'check', x: 'exclusion' };
+
+function tableSection(schema: WarehouseSchema, table: Table): string[] {
+  const columns = schema.columns.filter((column) => column.table_name === table.name);
+  const commented = columns.some((column) => column.comment);
+  const header = ['| column | type | nullable | default |', '|---|---|---|---|'];
+  if (commented) header.splice(0, 2, '| column | type | nullable | default | meaning |', '|---|---|---|---|---|');
+  const rows = columns.map((column) => {
+    const cells = [code(column.name), code(column.type), column.not_null ? 'no' : 'yes', column.default_value ? code(column.default_value) : ''];
+    if (commented) cells.push(cell(column.comment ?? ''));
+    return `| ${cells.join(' | ')} |`;
+  });
+  const keys = schema.constraints
+    .filter((constraint) => constraint.table_name === table.name)
+    .map((constraint) => `- ${CONSTRAINT_KINDS[constraint.kind] ?? constraint.kind}: ${code(constraint.definition)}`);
+  const indexes = schema.indexes
+    .filter((index) => index.table_name === table.name)
+    .map((index) => `- index ${code(index.name)}: ${code(index.definition.replace(/^.* USING /, 'USING '))}`);
+  return [
+    `## ${table.name}`,
+    '',
+    ...(KINDS[table.kind] !== 'table' ? [`A ${KINDS[table.kind]}.`, ''] : []),
+    ...(table.comment ? [table.comment, ''] : []),
+    ...header,
+    ...rows,
+    '',
+    ...(keys.length || indexes.length ? [...keys, ...indexes, ''] : []),
+  ];
+}
+
+export function renderWarehouseReference(schema: WarehouseSchema): string {
+  const migrations = fs.readdirSync(MIGRATIONS_DIR).filter((name) => name.endsWith('.sql')).sort();
+  return [
+    '# Warehouse tables reference',
+    '',
+    '<!-- Generated by `npm run docs:reference`: the migrations applied to a real PostgreSQL and read back from its catalog. Do not edit: `npm test` fails when this file and the migrations disagree. -->',
+    '',
+    `The PostgreSQL tables after every migration in \`lib/warehouse/migrations/\` (${migrations.map(code).join(', ')})`,
+    'has run, as the database itself describes them in `pg_catalog`. The rows come from',
+    'the stored events of the [event format](events.md).',
+    '',
+    ...schema.tables.flatMap((table) => tableSection(schema, table)),
+  ].join('\n');
+}
