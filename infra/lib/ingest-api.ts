@@ -74,10 +74,11 @@ export class IngestApi extends Construct {
       apiName: 'lumen-clickstream',
       description: 'Lumen clickstream ingestion',
       createDefaultStage: false,
-      // API Gateway answers preflight itself; the browser posts JSON or text/plain beacons with a bearer token.
+      // API Gateway answers preflight itself; the browser posts JSON or text/plain beacons with a
+      // bearer token, and the insights page (analytics stack) GETs its reports with one.
       corsPreflight: {
         allowOrigins: props.allowedOrigins,
-        allowMethods: [CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
         allowHeaders: ['content-type', 'authorization'],
         exposeHeaders: ['retry-after'],
         maxAge: Duration.hours(1),

@@ -3,12 +3,18 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 
-/** Where the root's `npm run build:lambda` writes the bundled handler (`index.mjs`, ESM). */
-export const DEFAULT_LAMBDA_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist/lambda');
+const DIST = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist');
+
+/** Where the root's `npm run build:lambda` writes the bundled ingestion handler (`index.mjs`, ESM). */
+export const DEFAULT_LAMBDA_DIR = join(DIST, 'lambda');
+/** The loader's bundle, with the warehouse migrations beside it. */
+export const LOADER_LAMBDA_DIR = join(DIST, 'lambda-loader');
+/** The insights API's bundle. */
+export const INSIGHTS_LAMBDA_DIR = join(DIST, 'lambda-insights');
 
 /**
- * The ingestion Lambda's code: the project's real handler, bundled by the root build. Synth fails
- * loudly when it is missing instead of shipping an empty function.
+ * A Lambda's code: the project's real handler, bundled by the root build. Synth fails loudly when
+ * it is missing instead of shipping an empty function.
  */
 export function lambdaCode(dir: string = DEFAULT_LAMBDA_DIR): Code {
   if (!existsSync(join(dir, 'index.mjs'))) {

@@ -59,11 +59,11 @@ describe('HTTP API', () => {
     });
   });
 
-  it('answers CORS preflight for the store origins from the parameter', () => {
+  it('answers CORS preflight for the store origins from the parameter (POST events, GET insights)', () => {
     expect(api.ProtocolType).toBe('HTTP');
     expect(api.CorsConfiguration).toEqual({
       AllowOrigins: { Ref: 'AllowedOrigins' },
-      AllowMethods: ['POST', 'OPTIONS'],
+      AllowMethods: ['GET', 'POST', 'OPTIONS'],
       AllowHeaders: ['content-type', 'authorization'],
       ExposeHeaders: ['retry-after'],
       MaxAge: 3600,

@@ -8,8 +8,24 @@ const RESULT_MARK = '\n--handler-result--\n';
 export type HandlerResult = { statusCode: number; headers: Record<string, string>; body: string };
 
 /**
- * One `POST /clickstream` through the bundled handler in a new Node process, as Lambda runs it:
- * with the given environment only and an HTTP API (payload 2.0) event.
+ * Runs the bundle in `dir` on one event in a new Node process, as Lambda runs it: with the given
+ * environment only. Resolves to what the handler returned and what it printed before, or rejects
+ * with the handler's error (its message in the rejection's `stderr`).
+ */
+export async function runBundle<T>(dir: string, env: Record<string, string>, event: unknown): Promise<{ result: T; stdout: string }> {
+  // The handler logs lines to stdout as well; its result comes after a marker.
+  const script = `const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});
+process.stdout.write(${JSON.stringify(RESULT_MARK)} + JSON.stringify(await handler(JSON.parse(process.env.TEST_EVENT))));`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH, ...env, TEST_EVENT: JSON.stringify(event) },
+    timeout: 30_000,
+  });
+  const mark = stdout.lastIndexOf(RESULT_MARK);
+  return { result: JSON.parse(stdout.slice(mark + RESULT_MARK.length)) as T, stdout: stdout.slice(0, mark) };
+}
+
+/**
+ * One `POST /clickstream` through the bundled ingestion handler, with an HTTP API (payload 2.0) event.
  */
 export async function invokeBundledHandler(env: Record<string, string>, body: string, origin: string): Promise<HandlerResult> {
   const event = {
@@ -21,12 +37,5 @@ export async function invokeBundledHandler(env: Record<string, string>, body: st
     isBase64Encoded: false,
     requestContext: { requestId: `req-${randomUUID()}`, timeEpoch: Date.now(), http: { method: 'POST', sourceIp: '203.0.113.7' } },
   };
-  // The handler logs JSON lines to stdout as well; its result comes after a marker.
-  const script = `const { handler } = await import(${JSON.stringify(join(DEFAULT_LAMBDA_DIR, 'index.mjs'))});
-process.stdout.write(${JSON.stringify(RESULT_MARK)} + JSON.stringify(await handler(JSON.parse(process.env.TEST_EVENT))));`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
-    env: { PATH: process.env.PATH, ...env, TEST_EVENT: JSON.stringify(event) },
-    timeout: 30_000,
-  });
-  return JSON.parse(stdout.slice(stdout.lastIndexOf(RESULT_MARK) + RESULT_MARK.length)) as HandlerResult;
+  return (await runBundle<HandlerResult>(DEFAULT_LAMBDA_DIR, env, event)).result;
 }

@@ -1,13 +1,32 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { AnalyticsStack, ingestionParts } from '../lib/analytics-stack';
 import { ClickstreamStack } from '../lib/clickstream-stack';
-import { lambdaCode } from '../lib/lambda-code';
+import { INSIGHTS_LAMBDA_DIR, lambdaCode, LOADER_LAMBDA_DIR } from '../lib/lambda-code';
 
-/** Synthesizes the stack as `bin/app.ts` does, with the real handler bundle. */
+function ingestionStack(app: App): ClickstreamStack {
+  return new ClickstreamStack(app, 'LumenClickstreamTest', { lambdaCode: lambdaCode() });
+}
+
+/**
+ * Synthesizes the ingestion stack as `bin/app.ts` does, with the real handler bundle. Alone: the
+ * analytics stack beside it only adds exports, and would make every test file slower.
+ */
 export function synthStack(): { stack: ClickstreamStack; template: Template } {
-  const app = new App();
-  const stack = new ClickstreamStack(app, 'LumenClickstreamTest', { lambdaCode: lambdaCode() });
+  const stack = ingestionStack(new App());
   return { stack, template: Template.fromStack(stack) };
+}
+
+/** Both stacks, wired as in `bin/app.ts`; the template is the analytics stack's. */
+export function synthAnalytics(): { stack: AnalyticsStack; store: ClickstreamStack; template: Template } {
+  const app = new App();
+  const store = ingestionStack(app);
+  const stack = new AnalyticsStack(app, 'LumenAnalyticsTest', {
+    ...ingestionParts(store),
+    loaderCode: lambdaCode(LOADER_LAMBDA_DIR),
+    insightsCode: lambdaCode(INSIGHTS_LAMBDA_DIR),
+  });
+  return { stack, store, template: Template.fromStack(stack) };
 }
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LAMBDA_DIR, lambdaCode } from '../lib/lambda-code';
+import { DEFAULT_LAMBDA_DIR, INSIGHTS_LAMBDA_DIR, lambdaCode, LOADER_LAMBDA_DIR } from '../lib/lambda-code';
 
 const infraDir = resolve(import.meta.dirname, '..');
 const outDir = mkdtempSync(join(tmpdir(), 'lumen-cdk-out-'));
@@ -25,30 +25,45 @@ function offlineEnv(): NodeJS.ProcessEnv {
   };
 }
 
+type Resource = { Type: string; Properties: Record<string, any>; Metadata: Record<string, string> };
+const readTemplate = (name: string) => JSON.parse(readFileSync(join(outDir, `${name}.template.json`), 'utf8')) as { Resources: Record<string, Resource> };
+const typesOf = (template: { Resources: Record<string, Resource> }) => Object.values(template.Resources).map((resource) => resource.Type);
+/** The files of a function's code asset, by the value of one of its environment variables (or none). */
+function assetFiles(template: { Resources: Record<string, Resource> }, pick: (fn: Resource) => boolean): string[] {
+  const fn = Object.values(template.Resources).find((resource) => resource.Type === 'AWS::Lambda::Function' && pick(resource))!;
+  return readdirSync(join(outDir, fn.Metadata['aws:asset:path']), { recursive: true }) as string[];
+}
+
 describe('cdk synth', () => {
-  it('synthesizes the app offline into an environment-agnostic template with the real handler as its asset', async () => {
+  it('synthesizes both stacks offline into environment-agnostic templates with the real handlers as their assets', async () => {
     const cdk = join(infraDir, 'node_modules/.bin/cdk');
-    const args = ['synth', '--no-notices', '--no-version-reporting', '--quiet', '--output', outDir];
+    const args = ['synth', '--all', '--no-notices', '--no-version-reporting', '--quiet', '--output', outDir];
     await promisify(execFile)(cdk, args, { cwd: infraDir, env: offlineEnv(), timeout: 90_000 });
 
     const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
-    const stack = manifest.artifacts.LumenClickstream;
-    expect(stack.type).toBe('aws:cloudformation:stack');
-    expect(stack.environment).toBe('aws://unknown-account/unknown-region');
+    for (const name of ['LumenClickstream', 'LumenAnalytics']) {
+      expect(manifest.artifacts[name].type).toBe('aws:cloudformation:stack');
+      expect(manifest.artifacts[name].environment).toBe('aws://unknown-account/unknown-region');
+    }
+    expect(manifest.artifacts.LumenAnalytics.dependencies).toContain('LumenClickstream');
     expect(manifest.missing).toBeUndefined();
 
-    const template = JSON.parse(readFileSync(join(outDir, 'LumenClickstream.template.json'), 'utf8'));
-    const types = Object.values(template.Resources as Record<string, { Type: string }>).map((resource) => resource.Type);
+    const store = readTemplate('LumenClickstream');
     for (const type of ['AWS::S3::Bucket', 'AWS::Lambda::Function', 'AWS::ApiGatewayV2::Api', 'AWS::Cognito::UserPool', 'AWS::Glue::Table']) {
-      expect(types).toContain(type);
+      expect(typesOf(store)).toContain(type);
     }
+    const ingestAsset = assetFiles(store, () => true);
+    expect(ingestAsset).toEqual(['index.mjs']);
+    const ingestFn = Object.values(store.Resources).find((resource) => resource.Type === 'AWS::Lambda::Function')!;
+    expect(readFileSync(join(outDir, ingestFn.Metadata['aws:asset:path'], 'index.mjs'))).toEqual(readFileSync(join(DEFAULT_LAMBDA_DIR, 'index.mjs')));
 
-    const lambda = Object.values(template.Resources as Record<string, { Type: string; Metadata: Record<string, string> }>).find(
-      (resource) => resource.Type === 'AWS::Lambda::Function',
-    )!;
-    const assetDir = join(outDir, lambda.Metadata['aws:asset:path']);
-    expect(readdirSync(assetDir)).toEqual(['index.mjs']);
-    expect(readFileSync(join(assetDir, 'index.mjs'))).toEqual(readFileSync(join(DEFAULT_LAMBDA_DIR, 'index.mjs')));
+    const analytics = readTemplate('LumenAnalytics');
+    for (const type of ['AWS::RDS::DBCluster', 'AWS::EC2::VPC', 'AWS::Scheduler::Schedule', 'AWS::ApiGatewayV2::Route', 'AWS::CloudWatch::Alarm']) {
+      expect(typesOf(analytics)).toContain(type);
+    }
+    const userOf = (user: string) => (fn: Resource) => fn.Properties.Environment?.Variables?.WAREHOUSE_DB_USER === user;
+    expect(assetFiles(analytics, userOf('clickstream_loader')).sort()).toEqual(['index.mjs', 'migrations', ...readdirSync(join(LOADER_LAMBDA_DIR, 'migrations')).map((name) => join('migrations', name))].sort());
+    expect(assetFiles(analytics, userOf('clickstream_insights'))).toEqual(readdirSync(INSIGHTS_LAMBDA_DIR));
   });
 
   it('refuses to synthesize without the Lambda bundle, and says how to build it', () => {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -58,7 +59,8 @@ function start(args: string[], env: Record<string, string>, dir: string, endpoin
 export async function startS3rver(bucket: string): Promise<RunningServer> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 's3rver-'));
-  const bin = path.resolve('node_modules/s3rver/bin/s3rver.js');
+  // Found from this module, not the working directory, so infra/'s tests can start it too.
+  const bin = fileURLToPath(new URL('../../node_modules/s3rver/bin/s3rver.js', import.meta.url));
   const endpoint = `http://127.0.0.1:${port}`;
   // Its paged listings use a cipher that OpenSSL 3 only offers with the legacy provider.
   return start([bin, '-d', dir, '-a', '127.0.0.1', '-p', String(port), '--silent', '--configure-bucket', bucket], { NODE_OPTIONS: '--openssl-legacy-provider' }, dir, endpoint, endpoint);
@@ -80,5 +82,5 @@ export async function cognitoLocalTokens(endpoint: string, clientId: string, use
     body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: user.email, PASSWORD: user.password } }),
   });
   if (response.status !== 200) throw new Error(`sign-in as ${user.email} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()).AuthenticationResult;
+  return ((await response.json()) as { AuthenticationResult: { IdToken: string; AccessToken: string } }).AuthenticationResult;
 }

@@ -1,0 +1,88 @@
+import { Aws, Duration } from 'aws-cdk-lib';
+import { HttpAuthorizer, HttpAuthorizerType, HttpMethod, HttpRoute, HttpRouteKey, IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { CfnUserPoolGroup, IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { IVpc, SecurityGroup, SubnetType } from 'aws-cdk-lib/aws-ec2';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DatabaseCluster } from 'aws-cdk-lib/aws-rds';
+import { Construct } from 'constructs';
+import { databaseEnvironment } from './database-environment';
+import { INSIGHTS_DB_USER } from './warehouse-db';
+
+export const INSIGHTS_PATH = '/insights';
+export const ANALYSTS_GROUP = 'analysts';
+
+export type InsightsApiProps = {
+  code: Code;
+  vpc: IVpc;
+  cluster: DatabaseCluster;
+  api: IHttpApi;
+  userPool: IUserPool;
+  userPoolClient: IUserPoolClient;
+};
+
+/**
+ * `GET /insights/{report}` on the ingestion's HTTP API. API Gateway verifies the Cognito token
+ * (signature, issuer, audience, expiry) before the Lambda runs; the Lambda still decides who may
+ * read: only members of the `analysts` group. CORS comes from the API's own preflight settings.
+ */
+export class InsightsApi extends Construct {
+  readonly handler: LambdaFunction;
+  readonly logs: LogGroup;
+  readonly authorizer: HttpAuthorizer;
+  readonly route: HttpRoute;
+  readonly group: CfnUserPoolGroup;
+
+  constructor(scope: Construct, id: string, props: InsightsApiProps) {
+    super(scope, id);
+    this.group = new CfnUserPoolGroup(this, 'AnalystsGroup', {
+      userPoolId: props.userPool.userPoolId,
+      groupName: ANALYSTS_GROUP,
+      description: 'May read the store insights (GET /insights/{report})',
+    });
+
+    // Talks to the database and nothing else.
+    const securityGroup = new SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.vpc,
+      description: 'Insights Lambda: the warehouse only',
+      allowAllOutbound: false,
+    });
+    this.logs = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    this.handler = new LambdaFunction(this, 'Handler', {
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      handler: 'index.handler',
+      code: props.code,
+      memorySize: 512,
+      // A paused database takes up to ~15 s to resume; API Gateway gives up at 30 s.
+      timeout: Duration.seconds(29),
+      vpc: props.vpc,
+      vpcSubnets: { subnetType: SubnetType.PRIVATE_ISOLATED },
+      securityGroups: [securityGroup],
+      logGroup: this.logs,
+      environment: databaseEnvironment(props.cluster, INSIGHTS_DB_USER),
+    });
+    props.cluster.connections.allowDefaultPortFrom(this.handler, 'insights API');
+    props.cluster.grantConnect(this.handler, INSIGHTS_DB_USER);
+
+    // Declared here rather than through HttpJwtAuthorizer, which would put it in the ingestion stack.
+    this.authorizer = new HttpAuthorizer(this, 'CognitoAuthorizer', {
+      httpApi: props.api,
+      type: HttpAuthorizerType.JWT,
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: `https://cognito-idp.${Aws.REGION}.amazonaws.com/${props.userPool.userPoolId}`,
+      // ID tokens carry the app client in `aud`, access tokens in `client_id`: API Gateway accepts either.
+      jwtAudience: [props.userPoolClient.userPoolClientId],
+    });
+    this.route = new HttpRoute(this, 'Route', {
+      httpApi: props.api,
+      routeKey: HttpRouteKey.with(`${INSIGHTS_PATH}/{report}`, HttpMethod.GET),
+      integration: new HttpLambdaIntegration('Insights', this.handler),
+      authorizer: HttpAuthorizer.fromHttpAuthorizerAttributes(this, 'RouteAuthorizer', {
+        authorizerId: this.authorizer.authorizerId,
+        authorizerType: HttpAuthorizerType.JWT,
+      }),
+    });
+  }
+}

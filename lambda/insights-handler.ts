@@ -1,0 +1,44 @@
+import type { TokenClaims } from '../lib/ingest/cognito-verifier';
+import { jsonLogger } from '../lib/ingest/log';
+import { createInsightsHandler, type InsightsResponse } from '../lib/insights/core';
+import type { HttpApiEvent, HttpApiResult } from './api-gateway';
+import { createIamPool, readDbConfig, type DbConfig } from './db';
+
+// The Lambda behind `GET /insights/{report}`: API Gateway's JWT authorizer has verified the Cognito
+// token before this runs, and hands over its claims; the core still requires the analysts group.
+
+/** The parts of the event beyond the ingestion's: the route's path parameter, query and claims. */
+export type InsightsEvent = HttpApiEvent & {
+  pathParameters?: Record<string, string | undefined>;
+  queryStringParameters?: Record<string, string | undefined>;
+  requestContext: { authorizer?: { jwt?: { claims?: TokenClaims } } };
+};
+
+let db: DbConfig | undefined;
+
+const toResult = ({ status, headers, body }: InsightsResponse): HttpApiResult => ({ statusCode: status, headers, body });
+
+export async function handler(event: InsightsEvent): Promise<HttpApiResult> {
+  db ??= readDbConfig();
+  // One pool per request, ended before returning, so an idle store's database can pause.
+  const pool = createIamPool(db, { max: 2, connectionTimeoutMillis: 25_000 });
+  try {
+    const claims = event.requestContext.authorizer?.jwt?.claims;
+    const handle = createInsightsHandler({
+      db: pool,
+      // Tokens are verified by API Gateway only; a request that somehow arrives without claims is signed out.
+      verifyToken: async () => null,
+      log: jsonLogger,
+    });
+    return toResult(
+      await handle({
+        report: event.pathParameters?.report ?? '',
+        from: event.queryStringParameters?.from ?? null,
+        to: event.queryStringParameters?.to ?? null,
+        identity: claims ? { claims } : { token: null },
+      }),
+    );
+  } finally {
+    await pool.end();
+  }
+}
