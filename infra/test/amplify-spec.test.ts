@@ -43,6 +43,7 @@ describe('amplify.yml', () => {
     );
     expect(documented).toContain('NEXT_PUBLIC_COGNITO_USER_POOL_ID');
     expect(documented).toContain('NEXT_PUBLIC_CLICKSTREAM_ENDPOINT');
+    expect(documented).toContain('NEXT_PUBLIC_INSIGHTS_ENDPOINT');
     const values = Object.fromEntries(documented.map((name, index) => [name, `value-${index}`]));
     const written = runEnvStep({ ...values, AWS_SECRET_ACCESS_KEY: 'build-image-secret', SOME_NEXT_PUBLIC_THING: 'x' });
     const lines = written.trim().split('\n').sort();
