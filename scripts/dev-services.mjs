@@ -7,14 +7,19 @@ import { spawn } from 'node:child_process';
 const INSPECT_FLAG = /--inspect(-brk|-wait)?(=\S*)?/g;
 const withoutInspector = (env) => ({ ...env, NODE_OPTIONS: (env.NODE_OPTIONS ?? '').replace(INSPECT_FLAG, '').trim() });
 
-async function answers(url, isStopping, timeoutMs) {
+async function answersHttp(url) {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok;
+  } catch {
+    return false; // Not listening yet.
+  }
+}
+
+async function becomesReady(ready, isStopping, timeoutMs) {
+  const check = typeof ready === 'string' ? () => answersHttp(ready) : ready;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !isStopping()) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return true;
-    } catch {
-      // Not listening yet.
-    }
+    if (await check()) return true;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return false;
@@ -43,7 +48,8 @@ export function createServices({ cwd, env, onExit }) {
   }
 
   /**
-   * Starts `node <args>` and resolves once `ready` (a URL) answers 2xx; without `ready`, at once.
+   * Starts `node <args>` and resolves once it is ready: `ready` is a URL that must answer 2xx, or an
+   * async check returning true; without `ready`, at once.
    * `debug: true` passes NODE_OPTIONS' --inspect on to this service. Returns false if it failed.
    */
   async function start({ name, args, env: extra = {}, ready, debug = false }) {
@@ -58,8 +64,8 @@ export function createServices({ cwd, env, onExit }) {
       console.error(`[dev] ${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest.`);
       stopAll(code || 1);
     });
-    if (!ready || (await answers(ready, () => stopping, 30_000))) return !stopping;
-    if (!stopping) console.error(`[dev] ${name} did not answer on ${ready} within 30 s; stopping.`);
+    if (!ready || (await becomesReady(ready, () => stopping, 30_000))) return !stopping;
+    if (!stopping) console.error(`[dev] ${name} was not ready within 30 s${typeof ready === 'string' ? ` (${ready})` : ''}; stopping.`);
     stopAll(1);
     return false;
   }
