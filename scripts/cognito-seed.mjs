@@ -41,7 +41,7 @@ const user = ({ sub, email, password }, name) => ({
  * Writes config.json, db/clients.json and db/<poolId>.json under `dir` (cognito-local reads
  * `.cognito/` under its cwd). `issuerBase` is the emulator URL that ends up in the tokens' `iss`.
  */
-export function seedCognito(dir, { port = 9229, host = '127.0.0.1' } = {}) {
+export function seedCognito(dir, { port = 9329, host = '127.0.0.1' } = {}) {
   const db = path.join(dir, 'db');
   fs.mkdirSync(db, { recursive: true });
   const config = {

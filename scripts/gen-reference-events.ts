@@ -41,7 +41,7 @@ export function describeType(node: JsonSchema): string {
   for (const source of [schema.pattern, ...(schema.allOf ?? []).map((part) => part.pattern)]) {
     if (source) parts.push(pattern(source, Boolean(schema.format)) ?? '');
   }
-  if (schema.type === 'object') parts.push('see "The cart" below');
+  if (schema.type === 'object') parts.push('its fields below');
   return [...new Set(parts.filter(Boolean))].join(', ');
 }
 
@@ -137,11 +137,15 @@ export function renderEventsReference(): string {
     '',
     ...fieldsTable(),
     '',
-    '## The cart',
-    '',
-    '| field | type and limits | within `cart` | meaning |',
-    '|---|---|---|---|',
-    ...nestedRows('cart', stored.properties?.cart ?? {}),
-    '',
+    ...Object.entries(stored.properties ?? {})
+      .filter(([, node]) => withoutNull(node).type === 'object')
+      .flatMap(([field, node]) => [
+        `## Inside ${code(field)}`,
+        '',
+        `| field | type and limits | within ${code(field)} | meaning |`,
+        '|---|---|---|---|',
+        ...nestedRows(field, node),
+        '',
+      ]),
   ].join('\n');
 }
