@@ -2,6 +2,7 @@
 // CORS, body limits and the rate limit. Events are posted by hand, not by the tracker.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { storedEventSchema } from '../lib/contract/events';
@@ -186,4 +187,28 @@ test('a second copy of a stored event_id is accepted as a duplicate and cannot r
     expect(await response.json()).toEqual({ accepted: [original.event_id], rejected: [] });
   }
   expect(JSON.parse(fs.readFileSync(storedFile(original.event_id, receivedAt), 'utf8')).page_title).toBe(original.page_title);
+});
+
+test('a client trickling its body gets 408 once the 10 s body deadline passes, and its connection is closed', async () => {
+  test.setTimeout(40_000);
+  const started = Date.now();
+  const { answer, closedAfterMs } = await new Promise<{ answer: string; closedAfterMs: number }>((resolve, reject) => {
+    const socket = net.connect(E2E.port, '127.0.0.1');
+    let answer = '';
+    // One byte every 2 s of a declared 1,000: the body would take over half an hour.
+    const trickle = setInterval(() => socket.write(' '), 2000);
+    socket.on('connect', () => socket.write(`POST ${ENDPOINT} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nx-forwarded-for: ${fakeIp()}\r\ncontent-length: 1000\r\n\r\n`));
+    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('error', () => {});
+    const giveUp = setTimeout(() => reject(new Error(`connection still open after 30 s; received: ${answer}`)), 30_000);
+    socket.on('close', () => {
+      clearInterval(trickle);
+      clearTimeout(giveUp);
+      resolve({ answer, closedAfterMs: Date.now() - started });
+    });
+  });
+  expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+  expect(answer).toContain('{"error":"request body not received within 10 s"}');
+  expect(closedAfterMs).toBeGreaterThanOrEqual(10_000);
+  expect(closedAfterMs).toBeLessThan(20_000);
 });

@@ -46,7 +46,7 @@ export function readIngestConfig(env: Env = process.env): IngestConfig {
     rateLimitPerMinute: positiveInt(env, 'CLICKSTREAM_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE),
     trustForwardedFor: value('CLICKSTREAM_TRUST_FORWARDED_FOR') === 'true',
     trustedFront: trustedFront(value('CLICKSTREAM_TRUSTED_FRONT')),
-    limits: DEFAULT_LIMITS,
+    limits: { ...DEFAULT_LIMITS, bodyTimeoutMs: 1000 * positiveInt(env, 'CLICKSTREAM_BODY_TIMEOUT_SECONDS', DEFAULT_LIMITS.bodyTimeoutMs / 1000) },
   };
 }
 

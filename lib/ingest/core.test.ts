@@ -172,6 +172,21 @@ describe('ingestion core', () => {
     expect(response.body).not.toMatch(/EACCES|\/srv|at .*\.ts/);
   });
 
+  it('answers 408 when the body does not arrive within the deadline, and keeps a rejected record', async () => {
+    const { sink, handle } = setup({ limits: { ...DEFAULT_LIMITS, bodyTimeoutMs: 200 } });
+    async function* trickle(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode('{"events":[');
+      await new Promise(() => {}); // the rest never comes
+    }
+    const started = Date.now();
+    const response = await handle(ingestRequest(trickle()));
+    expect(response.status).toBe(408);
+    expect(response.headers.connection).toBe('close');
+    expect(JSON.parse(response.body)).toEqual({ error: 'request body not received within 0.2 s' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(sink.keys('rejected/')).toHaveLength(1);
+  });
+
   it('answers 500 without a stack trace when the body stream breaks', async () => {
     const { handle } = setup();
     async function* broken(): AsyncGenerator<Uint8Array> {

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@/lib/contract/events';
-import { BodyTooLargeError, readBody, type BodySource } from './body';
+import { BodyTimeoutError, BodyTooLargeError, readBody, type BodySource } from './body';
 import type { TrustedFront } from './config';
 import { corsFor } from './cors';
 import { countryFrom, enrich, parseUserAgent, type RequestFacts } from './enrich';
@@ -67,7 +67,8 @@ export function createIngestHandler(deps: IngestDeps) {
         return { status: 500, body: { error: 'internal error; retry later with the same event_id values' } };
       });
     }
-    const extra: Record<string, string> = outcome.status === 405 ? { allow: 'POST, OPTIONS' } : {};
+    // A 408's unread body is not wanted: closing the connection frees it from a slow client.
+    const extra: Record<string, string> = outcome.status === 405 ? { allow: 'POST, OPTIONS' } : outcome.status === 408 ? { connection: 'close' } : {};
     deps.log(outcome.status >= 500 ? 'error' : 'info', 'clickstream request', {
       request_id: request.requestId,
       method,
@@ -112,12 +113,12 @@ async function ingest(request: IngestRequest, deps: IngestDeps, budget: Rejected
   let body: Uint8Array;
   try {
     if (declared > maxBody) throw new BodyTooLargeError(maxBody);
-    body = await readBody(request.body, maxBody);
+    body = await readBody(request.body, maxBody, deps.limits.bodyTimeoutMs);
   } catch (cause) {
-    if (!(cause instanceof BodyTooLargeError)) throw cause;
-    const error = `request body is over the ${maxBody}-byte limit`;
-    await keepRejected(413, error, [], null);
-    return { status: 413, body: { error } };
+    if (!(cause instanceof BodyTooLargeError || cause instanceof BodyTimeoutError)) throw cause;
+    const [status, error] = cause instanceof BodyTimeoutError ? [408, cause.message] : [413, `request body is over the ${maxBody}-byte limit`];
+    await keepRejected(status, error, [], null);
+    return { status, body: { error } };
   }
 
   const batch = parseBatch(body);

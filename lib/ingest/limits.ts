@@ -11,5 +11,7 @@ export const DEFAULT_LIMITS = {
   maxRejectedRecordBytes: 64 * 1024,
   /** Rejected-events records kept per process per UTC day, in bytes, so bad traffic cannot fill the disk. */
   maxRejectedBytesPerDay: 50 * 1024 * 1024,
+  /** Time for a streamed body to arrive whole (the in-app endpoint; 0: none), so slow clients cannot hold requests open. */
+  bodyTimeoutMs: 10_000,
 };
 export type IngestLimits = typeof DEFAULT_LIMITS;

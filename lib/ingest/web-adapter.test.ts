@@ -39,6 +39,23 @@ describe('web adapter (the Next.js route)', () => {
     expect(sent).toBeLessThan(2 * 1024 * 1024);
   });
 
+  it('answers 408 to a client trickling its body past CLICKSTREAM_BODY_TIMEOUT_SECONDS', async () => {
+    const handle = createWebIngestHandler({ CLICKSTREAM_DATA_DIR: dataDir, CLICKSTREAM_BODY_TIMEOUT_SECONDS: '1' });
+    let timer: NodeJS.Timeout | undefined;
+    const trickle = new ReadableStream<Uint8Array>({
+      start(controller) {
+        timer = setInterval(() => controller.enqueue(new Uint8Array([0x20])), 200);
+      },
+      cancel: () => clearInterval(timer),
+    });
+    const started = Date.now();
+    const response = await handle(post(trickle, { 'content-length': '2000' }));
+    clearInterval(timer);
+    expect(response.status).toBe(408);
+    expect(await response.json()).toEqual({ error: 'request body not received within 1 s' });
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('answers 429 with Retry-After past the per-IP limit, per IP', async () => {
     const handle = createWebIngestHandler({ CLICKSTREAM_DATA_DIR: dataDir, CLICKSTREAM_RATE_LIMIT_PER_MINUTE: '2' });
     const statuses = [];

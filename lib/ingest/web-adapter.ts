@@ -12,14 +12,17 @@ function toResponse({ status, headers, body }: IngestResponse): Response {
 /**
  * With a Content-Length within the limit, Node's HTTP parser cannot deliver more than that, so the
  * body can be read in one go (faster than iterating the stream); otherwise the core reads the
- * stream and stops at the limit.
+ * stream and stops at the limit. Either way the core reads it, under its deadline.
  */
-async function bodyOf(request: Request, limit: number): Promise<Uint8Array | AsyncIterable<Uint8Array> | null> {
+function bodyOf(request: Request, limit: number): AsyncIterable<Uint8Array> | null {
+  if (request.method !== 'POST') return null;
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (request.method === 'POST' && Number.isInteger(declared) && declared >= 0 && declared <= limit) {
-    return new Uint8Array(await request.arrayBuffer());
-  }
+  if (Number.isInteger(declared) && declared >= 0 && declared <= limit) return whole(request);
   return request.body as AsyncIterable<Uint8Array> | null;
+}
+
+async function* whole(request: Request): AsyncGenerator<Uint8Array> {
+  yield new Uint8Array(await request.arrayBuffer());
 }
 
 /**
@@ -49,7 +52,7 @@ export function createWebIngestHandler(env: Record<string, string | undefined> =
     const response = await ingest.handle({
       method: request.method,
       headers,
-      body: await bodyOf(request, ingest.config.limits.maxBodyBytes),
+      body: bodyOf(request, ingest.config.limits.maxBodyBytes),
       clientIp,
       requestId: randomUUID(),
       receivedAt: new Date(),
