@@ -39,6 +39,10 @@ function event(overrides: Record<string, unknown> = {}) {
 /** A client address of its own per test, so the rate limit it hits is its own (see docs/ingestion.md). */
 const fakeIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 
+/** A JSON body from a client address of its own. */
+const postJson = (request: APIRequestContext, body: unknown) =>
+  request.post(ENDPOINT, { headers: { 'content-type': 'application/json', 'x-forwarded-for': fakeIp() }, data: JSON.stringify(body) });
+
 const storedFile = (eventId: string, receivedAt: Date) => path.join(E2E.dataDir, eventKey(eventId, receivedAt));
 
 async function demoIdToken(request: APIRequestContext): Promise<string> {
@@ -127,7 +131,7 @@ test('CORS preflight answers the same origin and allowed origins, and nothing fo
 
 test('an oversized body is refused with 413 and nothing from it is stored', async ({ request }) => {
   const big = event({ page_title: 'x'.repeat(600 * 1024) });
-  const response = await request.post(ENDPOINT, { headers: { 'content-type': 'application/json', 'x-forwarded-for': fakeIp() }, data: JSON.stringify({ events: [big] }) });
+  const response = await postJson(request, { events: [big] });
   expect(response.status()).toBe(413);
   expect((await response.json()).error).toMatch(/over the 524288-byte limit/);
   expect(fs.existsSync(storedFile(big.event_id, new Date()))).toBe(false);
@@ -154,6 +158,15 @@ test('one client over the rate limit gets 429 with Retry-After, others are unaff
   expect(other.status()).toBe(202);
 });
 
+test('an event nested 5,000 arrays deep is rejected with its reason, never a 5xx, and its good neighbour is stored', async ({ request }) => {
+  const good = event();
+  const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+  const response = await request.post(ENDPOINT, { headers: { 'content-type': 'application/json', 'x-forwarded-for': fakeIp() }, data: `{"events":[${JSON.stringify(good)},${deep}]}` });
+  expect(response.status()).toBe(202);
+  expect(await response.json()).toEqual({ accepted: [good.event_id], rejected: [{ index: 1, event_id: null, errors: [{ field: '(event)', message: 'nests arrays or objects deeper than 16 levels' }] }] });
+  expect(fs.existsSync(storedFile(good.event_id, new Date()))).toBe(true);
+});
+
 test('every other method gets the documented 405: JSON error and Allow: POST, OPTIONS', async ({ request }) => {
   for (const method of ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH']) {
     const response = await request.fetch(ENDPOINT, { method, headers: { 'x-forwarded-for': fakeIp() } });
@@ -169,7 +182,7 @@ test('an event_id sent in upper case, then lower case, is one stored event under
   const receivedAt = new Date();
   const shouted = event({ event_id: id.toUpperCase() });
   for (const sent of [shouted, { ...shouted, event_id: id }]) {
-    const response = await request.post(ENDPOINT, { headers: { 'content-type': 'application/json', 'x-forwarded-for': fakeIp() }, data: JSON.stringify(sent) });
+    const response = await postJson(request, sent);
     expect(response.status()).toBe(202);
     expect((await response.json()).accepted).toEqual([id]);
   }
@@ -182,7 +195,7 @@ test('a second copy of a stored event_id is accepted as a duplicate and cannot r
   const original = event();
   const receivedAt = new Date();
   for (const sent of [original, { ...original, page_title: 'Rewritten by someone who knows the id' }]) {
-    const response = await request.post(ENDPOINT, { headers: { 'content-type': 'application/json', 'x-forwarded-for': fakeIp() }, data: JSON.stringify(sent) });
+    const response = await postJson(request, sent);
     expect(response.status()).toBe(202);
     expect(await response.json()).toEqual({ accepted: [original.event_id], rejected: [] });
   }
