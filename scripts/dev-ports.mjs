@@ -114,7 +114,10 @@ export function describeProcess(pid, root) {
       return `another \`npm run dev\` ${where} (pid ${ancestor})`;
     }
   }
-  const name = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-  const command = cmdline(pid).join(' ');
-  return `${name} (pid ${pid}: ${command.length > 60 ? `${command.slice(0, 57)}...` : command})`;
+  // The command line holds the process title (`next-server (v16...)`); for node, name its script too.
+  const [program, ...args] = cmdline(pid);
+  if (!program) return `${fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim()} (pid ${pid})`;
+  const script = path.basename(program).startsWith('node') ? args.find((arg) => !arg.startsWith('-')) : undefined;
+  const shown = script && path.isAbsolute(script) && script.startsWith(root) ? path.relative(root, script) : script;
+  return `${[path.basename(program), shown].filter(Boolean).join(' ')} (pid ${pid})`;
 }

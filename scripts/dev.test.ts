@@ -89,7 +89,7 @@ describe('npm run dev: ports', () => {
     expect(await run.exited).toBe(1);
     const lines = run.output().trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^\\[dev\\] Port ${taken} is taken by node \\(pid ${process.pid}\\b.*\\. Set PORT to a free port, e.g\\. PORT=\\d+ npm run dev\\.$`));
+    expect(lines[0]).toMatch(new RegExp(`^\\[dev\\] Port ${taken} is taken by node \\S+ \\(pid ${process.pid}\\)\\. Set PORT to a free port, e\\.g\\. PORT=\\d+ npm run dev\\.$`));
     expect(run.output()).not.toMatch(/EADDRINUSE|at \w+ \(/);
     expect(fs.existsSync(path.join(root, '.cognito'))).toBe(false);
     expect(fs.existsSync(path.join(root, '.data/dev-instance.json'))).toBe(false);
@@ -100,7 +100,7 @@ describe('npm run dev: ports', () => {
     const taken = await occupy('127.0.0.1');
     const run = runDev(root, { PORT: String(await freePort()), COGNITO_LOCAL_PORT: String(taken) });
     expect(await run.exited).toBe(1);
-    expect(run.output().trim()).toMatch(new RegExp(`^\\[dev\\] Port ${taken} is taken by node \\(pid ${process.pid}\\b.*Set COGNITO_LOCAL_PORT to a free port`));
+    expect(run.output().trim()).toMatch(new RegExp(`^\\[dev\\] Port ${taken} is taken by node \\S+ \\(pid ${process.pid}\\)\\. Set COGNITO_LOCAL_PORT to a free port`));
   }, 30_000);
 
   it('a port that is not a number is named with what was given', async () => {
@@ -117,7 +117,7 @@ describe('npm run dev: a second one in the same folder', () => {
     const first = runDev(root, ports);
     const emulator = `http://127.0.0.1:${ports.COGNITO_LOCAL_PORT}`;
     await until(() => answers(`${emulator}/health`), `the first emulator (${first.output()})`);
-    await until(() => first.output().includes('Ready'), `next dev (${first.output()})`);
+    await until(() => first.output().includes('Ready'), `next dev (${first.output()})`, 60_000);
     const poolFile = path.join(root, '.cognito/dev/.cognito/db/local_LumenDemo.json');
     const before = fs.statSync(poolFile);
 
