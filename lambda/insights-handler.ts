@@ -1,5 +1,5 @@
 import type { TokenClaims } from '../lib/ingest/cognito-verifier';
-import { jsonLogger } from '../lib/ingest/log';
+import { describeError, jsonLogger } from '../lib/ingest/log';
 import { createInsightsHandler, type InsightsResponse } from '../lib/insights/core';
 import type { HttpApiEvent, HttpApiResult } from './api-gateway';
 import { createIamPool, readDbConfig, type DbConfig } from './db';
@@ -18,8 +18,19 @@ let db: DbConfig | undefined;
 
 const toResult = ({ status, headers, body }: InsightsResponse): HttpApiResult => ({ statusCode: status, headers, body });
 
+const MISCONFIGURED: HttpApiResult = {
+  statusCode: 500,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify({ error: 'the insights API is misconfigured; see its log' }),
+};
+
 export async function handler(event: InsightsEvent): Promise<HttpApiResult> {
-  db ??= readDbConfig();
+  try {
+    db ??= readDbConfig();
+  } catch (cause) {
+    jsonLogger('error', 'insights configuration is invalid', describeError(cause));
+    return MISCONFIGURED;
+  }
   // One pool per request, ended before returning, so an idle store's database can pause.
   const pool = createIamPool(db, { max: 2, connectionTimeoutMillis: 25_000 });
   try {

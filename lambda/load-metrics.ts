@@ -1,6 +1,6 @@
 // The loader's CloudWatch metrics, as Embedded Metric Format log lines: from isolated subnets the
 // Lambda reaches no CloudWatch API, but CloudWatch Logs turns these lines into metrics by itself.
-// The stack's alarms read the same names (infra/lib/warehouse-loader.ts).
+// The stack's alarms read the same names (infra/lib/loader-alarms.ts).
 
 export const LOAD_METRICS = {
   namespace: 'Lumen/Warehouse',

@@ -3,11 +3,12 @@ import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination 
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Code, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { EVENTS_PREFIX, REJECTED_PREFIX } from '../../lib/ingest/layout';
+import { NODE_LAMBDA } from './lambda-code';
 
 const CLICKSTREAM_PATH = '/clickstream';
 
@@ -48,9 +49,7 @@ export class IngestApi extends Construct {
     super(scope, id);
     this.handlerLogs = new LogGroup(this, 'HandlerLogs', { retention: RetentionDays.ONE_MONTH });
     this.handler = new LambdaFunction(this, 'Handler', {
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      handler: 'index.handler',
+      ...NODE_LAMBDA,
       code: props.code,
       memorySize: 256,
       timeout: Duration.seconds(10),

@@ -3,15 +3,16 @@ import { HttpAuthorizer, HttpAuthorizerType, HttpMethod, HttpRoute, HttpRouteKey
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { CfnUserPoolGroup, IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IVpc, SecurityGroup, SubnetType } from 'aws-cdk-lib/aws-ec2';
-import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Code, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DatabaseCluster } from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
+import { ANALYSTS_GROUP } from '../../lib/insights/core';
 import { databaseEnvironment } from './database-environment';
+import { NODE_LAMBDA } from './lambda-code';
 import { INSIGHTS_DB_USER } from './warehouse-db';
 
 export const INSIGHTS_PATH = '/insights';
-export const ANALYSTS_GROUP = 'analysts';
 
 export type InsightsApiProps = {
   code: Code;
@@ -50,9 +51,7 @@ export class InsightsApi extends Construct {
     });
     this.logs = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     this.handler = new LambdaFunction(this, 'Handler', {
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      handler: 'index.handler',
+      ...NODE_LAMBDA,
       code: props.code,
       memorySize: 512,
       // A paused database takes up to ~15 s to resume; API Gateway gives up at 30 s.

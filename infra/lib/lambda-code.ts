@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Code } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, Runtime } from 'aws-cdk-lib/aws-lambda';
 
 const DIST = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist');
 
@@ -11,6 +11,9 @@ export const DEFAULT_LAMBDA_DIR = join(DIST, 'lambda');
 export const LOADER_LAMBDA_DIR = join(DIST, 'lambda-loader');
 /** The insights API's bundle. */
 export const INSIGHTS_LAMBDA_DIR = join(DIST, 'lambda-insights');
+
+/** Every bundle runs the same way: ESM `index.mjs` exporting `handler`, on Node.js 22, Graviton. */
+export const NODE_LAMBDA = { runtime: Runtime.NODEJS_22_X, architecture: Architecture.ARM_64, handler: 'index.handler' } as const;
 
 /**
  * A Lambda's code: the project's real handler, bundled by the root build. Synth fails loudly when

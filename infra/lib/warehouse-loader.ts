@@ -1,9 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { IVpc, SubnetType } from 'aws-cdk-lib/aws-ec2';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Code, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DatabaseCluster } from 'aws-cdk-lib/aws-rds';
@@ -14,12 +12,10 @@ import { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EVENTS_PREFIX } from '../../lib/ingest/layout';
-import { LOAD_METRICS } from '../../lambda/load-metrics';
 import { databaseEnvironment } from './database-environment';
+import { NODE_LAMBDA } from './lambda-code';
+import { LoaderAlarms } from './loader-alarms';
 import { LOADER_DB_USER } from './warehouse-db';
-
-/** An alarm when the newest event in the warehouse is older than this (see docs/deploy.md). */
-export const LOAD_LAG_ALARM = Duration.hours(2);
 
 export type WarehouseLoaderProps = {
   code: Code;
@@ -41,9 +37,7 @@ export class WarehouseLoader extends Construct {
   readonly logs: LogGroup;
   readonly failedRuns: Queue;
   readonly schedule: Schedule;
-  readonly errorsAlarm: Alarm;
-  readonly lagAlarm: Alarm;
-  readonly failedRunsAlarm: Alarm;
+  readonly alarms: LoaderAlarms;
 
   constructor(scope: Construct, id: string, props: WarehouseLoaderProps) {
     super(scope, id);
@@ -54,9 +48,7 @@ export class WarehouseLoader extends Construct {
     });
     this.logs = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     this.handler = new LambdaFunction(this, 'Handler', {
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      handler: 'index.handler',
+      ...NODE_LAMBDA,
       code: props.code,
       // A run reads new event files 64 at a time and writes them in batches: memory buys CPU for
       // JSON parsing and the sockets; 5 minutes is a backlog of days after an outage, and stays
@@ -99,40 +91,6 @@ export class WarehouseLoader extends Construct {
       }),
     });
 
-    const alarm = (alarmId: string, settings: ConstructorParameters<typeof Alarm>[2]) => {
-      const created = new Alarm(this, alarmId, settings);
-      created.addAlarmAction(new SnsAction(props.alarmTopic));
-      return created;
-    };
-    this.errorsAlarm = alarm('ErrorsAlarm', {
-      alarmDescription: 'A warehouse load failed (see the loader logs and the failed-runs queue)',
-      metric: this.handler.metricErrors({ period: Duration.minutes(15), statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    this.lagAlarm = alarm('LagAlarm', {
-      alarmDescription: `The newest event in the warehouse is more than ${LOAD_LAG_ALARM.toHours()} hours old, or the loader reports nothing`,
-      metric: new Metric({
-        namespace: LOAD_METRICS.namespace,
-        metricName: LOAD_METRICS.newestEventAge,
-        period: Duration.hours(1),
-        statistic: 'Minimum',
-      }),
-      threshold: LOAD_LAG_ALARM.toSeconds(),
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      // No runs at all for an hour is lag too.
-      treatMissingData: TreatMissingData.BREACHING,
-    });
-    this.failedRunsAlarm = alarm('FailedRunsAlarm', {
-      alarmDescription: 'A scheduled warehouse load could not run or failed: messages in the failed-runs queue',
-      metric: this.failedRuns.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(15), statistic: 'Maximum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    this.alarms = new LoaderAlarms(this, 'Alarms', { handler: this.handler, failedRuns: this.failedRuns, topic: props.alarmTopic });
   }
 }

@@ -69,9 +69,9 @@ type LoadResult = { new: number; duplicate: number; bad: number; filesRead: numb
 const load = (overrides?: Record<string, string>) => runBundle<LoadResult>(LOADER_LAMBDA_DIR, deployedEnv(functionEnv(stack.loader.handler), overrides), scheduledEvent());
 
 /** A `GET /insights/{report}` as API Gateway hands it over once its JWT authorizer accepted the token. */
-function insightsRequest(report: string, claims: Record<string, string> | null) {
+function insightsEvent(report: string, claims: Record<string, string> | null) {
   const query = `from=${RANGE.from}&to=${RANGE.to}`;
-  const event = {
+  return {
     version: '2.0',
     routeKey: 'GET /insights/{report}',
     rawPath: `/insights/${report}`,
@@ -88,8 +88,9 @@ function insightsRequest(report: string, claims: Record<string, string> | null) 
       ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
     },
   };
-  return runBundle<HandlerResult>(INSIGHTS_LAMBDA_DIR, deployedEnv(functionEnv(stack.insights.handler)), event).then(({ result }) => result);
 }
+const insightsRequest = async (report: string, claims: Record<string, string> | null) =>
+  (await runBundle<HandlerResult>(INSIGHTS_LAMBDA_DIR, deployedEnv(functionEnv(stack.insights.handler)), insightsEvent(report, claims))).result;
 // API Gateway passes claims as strings; a list claim arrives as "[a b]".
 const analyst = { sub: randomUUID(), token_use: 'id', email: 'ana@lumen.example', 'cognito:groups': '[analysts]' };
 const shopper = { sub: randomUUID(), token_use: 'id', email: 'sam@lumen.example' };
@@ -163,6 +164,14 @@ describe('the deployed insights API, behind the JWT authorizer', () => {
     expect(denied.statusCode).toBe(403);
     expect(JSON.parse(denied.body).error).toMatch(/analysts group/);
     expect((await insightsRequest('overview', null)).statusCode).toBe(401);
+  });
+
+  it('answers 500 and logs the missing setting when the stack did not configure it', async () => {
+    const { WAREHOUSE_DB_HOST: _, ...env } = deployedEnv(functionEnv(stack.insights.handler));
+    const { result, stderr } = await runBundle<HandlerResult>(INSIGHTS_LAMBDA_DIR, env, insightsEvent('overview', analyst));
+    expect(result.statusCode).toBe(500);
+    expect(JSON.parse(result.body).error).toMatch(/misconfigured/);
+    expect(stderr).toContain('WAREHOUSE_DB_HOST is not set');
   });
 
   it('connects as a role that can read the warehouse but not change it', async () => {

@@ -9,19 +9,19 @@ export type HandlerResult = { statusCode: number; headers: Record<string, string
 
 /**
  * Runs the bundle in `dir` on one event in a new Node process, as Lambda runs it: with the given
- * environment only. Resolves to what the handler returned and what it printed before, or rejects
+ * environment only. Resolves to what the handler returned and what it printed, or rejects
  * with the handler's error (its message in the rejection's `stderr`).
  */
-export async function runBundle<T>(dir: string, env: Record<string, string>, event: unknown): Promise<{ result: T; stdout: string }> {
+export async function runBundle<T>(dir: string, env: Record<string, string>, event: unknown): Promise<{ result: T; stdout: string; stderr: string }> {
   // The handler logs lines to stdout as well; its result comes after a marker.
   const script = `const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});
 process.stdout.write(${JSON.stringify(RESULT_MARK)} + JSON.stringify(await handler(JSON.parse(process.env.TEST_EVENT))));`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
     env: { PATH: process.env.PATH, ...env, TEST_EVENT: JSON.stringify(event) },
     timeout: 30_000,
   });
   const mark = stdout.lastIndexOf(RESULT_MARK);
-  return { result: JSON.parse(stdout.slice(mark + RESULT_MARK.length)) as T, stdout: stdout.slice(0, mark) };
+  return { result: JSON.parse(stdout.slice(mark + RESULT_MARK.length)) as T, stdout: stdout.slice(0, mark), stderr };
 }
 
 /**
