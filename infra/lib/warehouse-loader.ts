@@ -64,6 +64,8 @@ export class WarehouseLoader extends Construct {
       logGroup: this.logs,
       environment: { CLICKSTREAM_S3_BUCKET: props.bucket.bucketName, ...databaseEnvironment(props.cluster, LOADER_DB_USER) },
     });
+    // Its security group keeps the default open egress: the subnets' only routes lead to the VPC
+    // itself and, for HTTPS, to the S3 gateway endpoint.
     props.cluster.connections.allowDefaultPortFrom(this.handler, 'warehouse loader');
     props.cluster.grantConnect(this.handler, LOADER_DB_USER);
     // Reads events/ and nothing else: no write, no delete, no rejected/.

@@ -30,6 +30,9 @@ function statementsOf(roleId: string): Statement[] {
     .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
 }
 const roleOf = (functionId: string) => resources[functionId].Properties.Role['Fn::GetAtt'][0] as string;
+const clusterArn = {
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':rds:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':cluster:', { Ref: clusterId }]],
+};
 const dbUserArn = (user: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':rds-db:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':dbuser:', { 'Fn::GetAtt': [clusterId, 'DBClusterResourceId'] }, `/${user}`]],
 });
@@ -181,9 +184,36 @@ describe('IAM across the analytics stack', () => {
     const [, roles] = only(template, 'Custom::AWS');
     const providerRole = resources[(roles.Properties as Record<string, any>).ServiceToken['Fn::GetAtt'][0]].Properties.Role['Fn::GetAtt'][0];
     expect(statementsOf(providerRole)).toEqual([
-      { Effect: 'Allow', Action: 'rds-data:ExecuteStatement', Resource: expect.objectContaining({ 'Fn::Join': expect.any(Array) }) },
+      { Effect: 'Allow', Action: 'rds-data:ExecuteStatement', Resource: clusterArn },
       readers[0],
     ]);
+  });
+
+  it('lets the schedule invoke only the loader, and send only to the failed-runs queue', () => {
+    const [, schedule] = only(template, 'AWS::Scheduler::Schedule');
+    const schedulerRole = (schedule.Properties as Record<string, any>).Target.RoleArn['Fn::GetAtt'][0];
+    const loaderArn = { 'Fn::GetAtt': [loaderId, 'Arn'] };
+    expect(statementsOf(schedulerRole)).toEqual([
+      { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: [loaderArn, { 'Fn::Join': ['', [loaderArn, ':*']] }] },
+      { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+    ]);
+    expect(resources[schedulerRole].Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'scheduler.amazonaws.com' } }),
+    ]);
+  });
+
+  it('gives both Lambdas only the logging and VPC network-interface managed policies, which grant no data access', () => {
+    const managed = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::aws:policy/service-role/${name}`]] });
+    for (const id of [loaderId, insightsId]) {
+      expect(resources[roleOf(id)].Properties.ManagedPolicyArns).toEqual([managed('AWSLambdaBasicExecutionRole'), managed('AWSLambdaVPCAccessExecutionRole')]);
+    }
+  });
+
+  it('has no role besides the loader, insights, schedule and custom resource roles', () => {
+    const [, roles] = only(template, 'Custom::AWS');
+    const providerRole = resources[(roles.Properties as Record<string, any>).ServiceToken['Fn::GetAtt'][0]].Properties.Role['Fn::GetAtt'][0];
+    const schedulerRole = (only(template, 'AWS::Scheduler::Schedule')[1].Properties as Record<string, any>).Target.RoleArn['Fn::GetAtt'][0];
+    expect(ofType('AWS::IAM::Role').map(([id]) => id).sort()).toEqual([roleOf(loaderId), roleOf(insightsId), providerRole, schedulerRole].sort());
   });
 });
 
