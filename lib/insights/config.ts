@@ -14,13 +14,16 @@ export type InsightsConfig = {
 type Env = Record<string, string | undefined>;
 
 /**
- * Without DATABASE_URL, the embedded warehouse that `npm run dev` runs (its user, password and
- * database are lib/warehouse/embedded.ts's); the API connects to it and never starts it.
+ * The URL of an embedded warehouse on `port` (the user, password and database that
+ * lib/warehouse/embedded.ts creates), without importing the server package it starts.
  */
+export const embeddedWarehouseUrl = (port: number) => `postgres://postgres:postgres@127.0.0.1:${port}/clickstream_dw`;
+
+/** Without DATABASE_URL, the embedded warehouse that `npm run dev` runs: the API connects to it and never starts it. */
 export function readInsightsConfig(env: Env = process.env): InsightsConfig {
   const warehouse = readWarehouseConfig(env);
   return {
     cognito: readIngestConfig(env).cognito,
-    databaseUrl: warehouse.databaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${warehouse.embedded.port}/clickstream_dw`,
+    databaseUrl: warehouse.databaseUrl ?? embeddedWarehouseUrl(warehouse.embedded.port),
   };
 }

@@ -19,8 +19,6 @@ export type InsightsDeps = {
   /** null when sign-in is not configured. */
   verifyToken: ((token: string) => Promise<TokenClaims | null>) | null;
   log: Logger;
-  /** Run before the first report (the Next route migrates the warehouse's tables); retried after a failure. */
-  prepare?: () => Promise<unknown>;
 };
 
 export const ANALYSTS_GROUP = 'analysts';
@@ -69,8 +67,6 @@ function isUnavailable(error: unknown): boolean {
 
 /** Builds the request handler shared by the Next.js route and the Lambda. */
 export function createInsightsHandler(deps: InsightsDeps) {
-  let prepared: Promise<unknown> | undefined;
-
   async function answer(request: InsightsRequest): Promise<Outcome> {
     const signedIn = await authenticate(request.identity, deps);
     if ('denied' in signedIn) return signedIn.denied;
@@ -80,15 +76,14 @@ export function createInsightsHandler(deps: InsightsDeps) {
     const range = parseRange({ from: request.from, to: request.to });
     if (!range.ok) return fail(400, range.error);
     try {
-      prepared ??= deps.prepare?.().catch((error: unknown) => {
-        prepared = undefined;
-        throw error;
-      });
-      await prepared;
       const started = performance.now();
       const body = await REPORTS[request.report].run(deps.db, range.range);
       return { status: 200, body, dbMs: performance.now() - started };
     } catch (error) {
+      // The API only reads: the loader creates and migrates the tables (42P01: no such table yet).
+      if ((error as { code?: unknown }).code === '42P01') {
+        return fail(503, 'the warehouse has no tables yet: run `npm run warehouse:load` once (`npm run dev` does it)');
+      }
       if (!isUnavailable(error)) throw error;
       deps.log('error', 'insights database unavailable', describeError(error));
       return fail(503, 'the warehouse database is not reachable right now; the reports are back once it is (is `npm run dev` running?)');

@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { createCognitoClaimsVerifier } from '../ingest/cognito-verifier';
 import { describeError, jsonLogger, type Logger } from '../ingest/log';
-import { migrate } from '../warehouse/migrate';
 import { readInsightsConfig } from './config';
 import { createInsightsHandler } from './core';
 
@@ -13,8 +12,7 @@ export function createInsightsFromEnv(env: Record<string, string | undefined> = 
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const verifyToken = config.cognito ? createCognitoClaimsVerifier(config.cognito, log) : null;
-  // The reports read migration 0010's tables: a warehouse the loader has not reached yet gets them here.
-  const handle = createInsightsHandler({ db: pool, verifyToken, log, prepare: () => migrate(pool) });
+  const handle = createInsightsHandler({ db: pool, verifyToken, log });
   return { config, pool, handle };
 }
 

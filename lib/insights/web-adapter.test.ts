@@ -1,6 +1,6 @@
 // The insights API as the Next route serves it: real tokens from cognito-local, a real warehouse,
 // answers checked against the schemas the page shares.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_ANALYST, DEMO_POOL, DEMO_SHOPPER } from '../../scripts/cognito-seed.mjs';
 import { silentLogger } from '../ingest/log';
 import { cognitoLocalTokens, freePort, startCognitoLocal, type RunningServer } from '../ingest/test-servers';
@@ -84,6 +84,12 @@ describe('GET /api/insights/<report>', () => {
     const down = `postgres://postgres:postgres@127.0.0.1:${await freePort()}/clickstream_dw`;
     const response = await get(`overview${query}`, analyst.IdToken, { ...env, DATABASE_URL: down });
     expect(response).toMatchObject({ status: 503, body: { error: expect.stringMatching(/warehouse database is not reachable/) } });
+  });
+
+  it('503 telling to run the loader when the warehouse has no tables yet', async () => {
+    // The server's own `postgres` database: reachable, never migrated.
+    const response = await get(`overview${query}`, analyst.IdToken, { ...env, DATABASE_URL: inject('warehouseServerUrl') });
+    expect(response).toMatchObject({ status: 503, body: { error: expect.stringMatching(/no tables yet: run `npm run warehouse:load`/) } });
   });
 
   it.each([
