@@ -33,7 +33,7 @@ export function readWarehouseConfig(env: Env = process.env): WarehouseConfig {
   return {
     databaseUrl,
     embedded: { dir: value('WAREHOUSE_PG_DIR') ?? '.data/postgres', port: wholeNumber(env, 'WAREHOUSE_PG_PORT', DEFAULT_EMBEDDED_PORT, 1, 65_535) },
-    source: ingest.s3 ? { kind: 's3', ...ingest.s3 } : { kind: 'folder', dir: ingest.dataDir },
+    source: ingest.s3 ? { kind: 's3', bucket: ingest.s3.bucket, region: ingest.s3.region, endpoint: ingest.s3.endpoint } : { kind: 'folder', dir: ingest.dataDir },
     lookbackDays: wholeNumber(env, 'WAREHOUSE_LOOKBACK_DAYS', 3, 0, 366),
     concurrency: wholeNumber(env, 'WAREHOUSE_LOAD_CONCURRENCY', 64, 1, 1024),
     loopIntervalMs: wholeNumber(env, 'WAREHOUSE_LOAD_INTERVAL_SECONDS', 2, 1, 86_400) * 1000,

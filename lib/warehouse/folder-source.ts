@@ -45,17 +45,17 @@ export class FolderSource implements EventSource {
     yield* pages(eventNames(dir, prefix), PAGE_SIZE);
   }
 
-  // Callback fs, one promise per file: the cheapest way to keep many reads in flight.
-  read(key: string): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      fs.readFile(path.join(this.root, key), (error, data) => {
-        if (!error) return resolve(data);
-        const code = errorCode(error);
-        if (code === 'EISDIR') return reject(new UnreadableFileError('is a directory, not a file'));
-        if (code && FILE_ERRORS.has(code)) return reject(new UnreadableFileError(`cannot be read (${code})`));
-        reject(this.unreachable(error));
-      });
-    });
+  // A blocking read: on this kind of file (small, usually in the page cache) it costs a fifth of
+  // the CPU of a read through libuv's thread pool, and the load is CPU-bound (docs/warehouse.md).
+  async read(key: string): Promise<Buffer> {
+    try {
+      return fs.readFileSync(path.join(this.root, key));
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'EISDIR') throw new UnreadableFileError('is a directory, not a file');
+      if (code && FILE_ERRORS.has(code)) throw new UnreadableFileError(`cannot be read (${code})`);
+      throw this.unreachable(error);
+    }
   }
 
   private async folders(under: string, shape: RegExp): Promise<string[]> {

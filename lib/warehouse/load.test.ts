@@ -96,7 +96,7 @@ describe('runLoad exactly once', () => {
     // The store goes away after 35 reads: the batches committed by then stay, the one in flight is rolled back.
     let reads = 0;
     const failing = { ...source, read: (key: string) => (++reads > 35 ? Promise.reject(new SourceError('gone', 'CLICKSTREAM_DATA_DIR')) : source.read(key)) };
-    await expect(load(failing, { batchSize: 10, concurrency: 2 })).rejects.toThrow('gone');
+    await expect(load(failing, { batchSize: 10, commitEvery: 10, concurrency: 2 })).rejects.toThrow('gone');
     const committed = await count('SELECT count(*)::int AS n FROM clickstream_events WHERE event_id = ANY($1)', [events.map((e) => e.event_id)]);
     expect(committed).toBeGreaterThan(0);
     expect(committed).toBeLessThan(60);

@@ -1,12 +1,12 @@
+import { setImmediate } from 'node:timers/promises';
 import type pg from 'pg';
 import type { Logger } from '@/lib/ingest/log';
-import { prepareStaging } from './copy-rows';
 import { dayOfKey, dayPrefix, shiftDay, type Day } from './days';
 import { migrate } from './migrate';
 import { readEventFile, type FileResult } from './read';
 import type { EventSource } from './source';
 import { readCheckpoint, unreadKeys } from './state';
-import { writeBatch, type BatchCounts } from './write-batch';
+import { LoadTransaction, type BatchCounts } from './write-batch';
 
 /** What an adapter hands the loader: nothing here is specific to a CLI, `npm run dev` or Lambda. */
 export type LoadDeps = {
@@ -22,8 +22,10 @@ export type LoadOptions = {
   lookbackDays: number;
   /** Files read at once. */
   concurrency: number;
-  /** Files per transaction. */
+  /** Files per COPY. */
   batchSize?: number;
+  /** Files per transaction: sessions touched by several batches are derived once per transaction. */
+  commitEvery?: number;
   /** How often a long load logs its progress. */
   progressEveryMs?: number;
 };
@@ -45,7 +47,6 @@ export async function runLoad(deps: LoadDeps, options: LoadOptions): Promise<Loa
   let failed = false;
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOAD_LOCK]);
-    await prepareStaging(client);
     const checkpoint = await readCheckpoint(client, deps.source.id);
     const counts = await loadDays(deps, options, client, checkpoint && shiftDay(checkpoint, -options.lookbackDays));
     const { rows } = await client.query<{ newest: Date | null }>('SELECT max(event_timestamp) AS newest FROM clickstream_events');
@@ -61,43 +62,56 @@ export async function runLoad(deps: LoadDeps, options: LoadOptions): Promise<Loa
 }
 
 /**
- * Reads up to `concurrency` files at once while the previous batch is written, so reading and
- * writing overlap; at most one batch waits for the database, so memory stays bounded.
+ * Reads up to `concurrency` files at once while the batch before is written, so reading and
+ * writing overlap; at most one batch waits for the database, so memory stays bounded. Batches go
+ * in by COPY inside a transaction that commits every `commitEvery` files and at the end.
  */
 async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolClient, from: Day | null) {
   const { source, db, clock, log } = deps;
   const batchSize = options.batchSize ?? 2000;
+  const commitEvery = options.commitEvery ?? 20_000;
   const totals = { new: 0, duplicate: 0, bad: 0, filesRead: 0 };
-  const unbatched = new Map<Day, number>(); // files read or being read, not yet in a written batch
+  const unbatched = new Map<Day, number>(); // files read or being read, not yet in a batch
+  const transaction = new LoadTransaction(client, source.id, clock);
   const started = clock().getTime();
   let lastProgress = started;
   let batch: FileResult[] = [];
+  let inTransaction = { files: 0, newest: '' };
   let writing = Promise.resolve();
   let failure: unknown = null;
   const slots = semaphore(options.concurrency);
+  let dispatched = 0;
 
-  const flush = async () => {
+  const commit = async () => {
+    // Every day before the checkpoint must be whole: not past a day that still has files in flight.
+    const checkpoint = [...unbatched.keys(), inTransaction.newest].sort()[0];
+    inTransaction = { files: 0, newest: '' };
+    const counts = await transaction.commit(checkpoint);
+    totals.new += counts.new;
+    totals.duplicate += counts.duplicate;
+    totals.bad += counts.bad;
+    totals.filesRead += counts.files;
+    const now = clock().getTime();
+    if (now - lastProgress >= (options.progressEveryMs ?? 5000)) {
+      lastProgress = now;
+      const rate = Math.round((totals.filesRead * 1000) / Math.max(1, now - started));
+      log('info', `warehouse: ${totals.filesRead} files loaded so far (${rate}/s), ${totals.new} new, up to ${checkpoint}`);
+    }
+  };
+  const flush = async (last: boolean) => {
     await writing;
     if (failure) throw failure;
-    if (!batch.length) return;
     const files = batch;
     batch = [];
-    for (const { key } of files) count(unbatched, dayOfKey(key), -1);
-    // Every day before the checkpoint must be whole: not past a day that still has files in flight.
-    const newest = files.reduce((max, { key }) => (dayOfKey(key) > max ? dayOfKey(key) : max), '');
-    const checkpoint = [...unbatched.keys(), newest].sort()[0];
-    writing = writeBatch(client, source.id, files, checkpoint, clock()).then((counts) => {
-      totals.new += counts.new;
-      totals.duplicate += counts.duplicate;
-      totals.bad += counts.bad;
-      totals.filesRead += files.length;
-      const now = clock().getTime();
-      if (now - lastProgress >= (options.progressEveryMs ?? 5000)) {
-        lastProgress = now;
-        const rate = Math.round((totals.filesRead * 1000) / Math.max(1, now - started));
-        log('info', `warehouse: ${totals.filesRead} files read so far (${rate}/s), ${totals.new} new, at ${newest}`);
-      }
-    }, (cause) => void (failure ??= cause));
+    for (const { key } of files) {
+      count(unbatched, dayOfKey(key), -1);
+      if (dayOfKey(key) > inTransaction.newest) inTransaction.newest = dayOfKey(key);
+    }
+    inTransaction.files += files.length;
+    const committing = last || inTransaction.files >= commitEvery;
+    writing = (files.length ? transaction.add(files) : Promise.resolve())
+      .then(() => (committing ? commit() : undefined))
+      .catch((cause) => void (failure ??= cause));
   };
 
   for await (const day of source.days(from)) {
@@ -108,8 +122,10 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
           slots.release();
           break;
         }
-        if (batch.length >= batchSize) await flush();
+        if (batch.length >= batchSize) await flush(false);
         count(unbatched, day, 1);
+        // Reads may complete at once (the folder's are blocking): let the database's answers in.
+        if (++dispatched % 32 === 0) await setImmediate();
         readEventFile(source, key).then(
           (result) => void batch.push(result),
           (cause) => void (failure ??= cause),
@@ -120,7 +136,7 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
     if (failure) break;
   }
   await slots.drain();
-  await flush();
+  await flush(true);
   await writing;
   if (failure) throw failure;
   return totals;

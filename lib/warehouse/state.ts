@@ -20,18 +20,12 @@ export async function unreadKeys(db: pg.Pool, source: string, keys: string[]): P
   return rows.map((row) => row.key);
 }
 
-/** Marks files read and moves the checkpoint (never backwards), inside the batch's transaction. */
-export async function recordProgress(client: pg.PoolClient, source: string, keys: string[], checkpoint: Day, now: Date): Promise<void> {
+/** Marks files read, inside the transaction that loads them. */
+export async function markRead(client: pg.PoolClient, source: string, keys: string[], now: Date): Promise<void> {
   await client.query(
     `INSERT INTO clickstream_loaded_files (source, source_key, read_at)
      SELECT $1, key, $3 FROM unnest($2::text[]) AS key ON CONFLICT DO NOTHING`,
     [source, keys, now],
-  );
-  await client.query(
-    `INSERT INTO clickstream_loader_checkpoints AS c (source, newest_day, updated_at)
-     VALUES ($1, to_date($2, 'YYYY/MM/DD'), $3)
-     ON CONFLICT (source) DO UPDATE SET newest_day = greatest(c.newest_day, excluded.newest_day), updated_at = excluded.updated_at`,
-    [source, checkpoint, now],
   );
 }
 
@@ -43,5 +37,15 @@ export async function recordErrors(client: pg.PoolClient, errors: { key: string;
      SELECT key, error, $3 FROM unnest($1::text[], $2::text[]) AS e (key, error)
      ON CONFLICT (source_key) DO UPDATE SET error = excluded.error, seen_at = excluded.seen_at`,
     [errors.map((e) => e.key), errors.map((e) => e.error), now],
+  );
+}
+
+/** Moves the checkpoint, never backwards, in the transaction that commits the files it covers. */
+export async function recordCheckpoint(client: pg.PoolClient, source: string, checkpoint: Day, now: Date): Promise<void> {
+  await client.query(
+    `INSERT INTO clickstream_loader_checkpoints AS c (source, newest_day, updated_at)
+     VALUES ($1, to_date($2, 'YYYY/MM/DD'), $3)
+     ON CONFLICT (source) DO UPDATE SET newest_day = greatest(c.newest_day, excluded.newest_day), updated_at = excluded.updated_at`,
+    [source, checkpoint, now],
   );
 }

@@ -91,7 +91,7 @@ export function countingSource(source: EventSource): EventSource & { reads: numb
   return counted;
 }
 
-export const TEST_LOAD_OPTIONS: LoadOptions = { lookbackDays: 3, concurrency: 8, batchSize: 50 };
+export const TEST_LOAD_OPTIONS: LoadOptions = { lookbackDays: 3, concurrency: 8, batchSize: 50, commitEvery: 100 };
 
 export function loadDeps(pool: pg.Pool, source: EventSource): LoadDeps {
   return { source, db: pool, clock: () => new Date(), log: silentLogger };
