@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { addToCart, cartLink, DEMO_SHOPPER, fillShipping, placeOrder, signIn, signOut } from './support/storefront-helpers';
+import { addToCart, cartLink, DEMO_SHOPPER, fillShipping, firstRowGap, placeOrder, rowsOf, signIn, signOut } from './support/storefront-helpers';
 
 const RING = 'celeste-sapphire-ring'; // Solenne, on sale: $980 -> $790
 const NECKLACE = 'halo-pendant-necklace';
@@ -20,6 +20,7 @@ test('a guest finds a ring, buys it and sees the order number', async ({ page })
 
   const product = page.getByRole('main');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Celeste Sapphire Ring');
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link')).toHaveText(['Home', 'Rings']);
   await expect(product.locator('s').first()).toHaveText(/\$980\.00/);
   await expect(product.getByText('$790.00').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'You may also like' })).toBeVisible();
@@ -41,6 +42,10 @@ test('a guest finds a ring, buys it and sees the order number', async ({ page })
 
   await page.getByRole('link', { name: 'Checkout' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Checkout');
+  const lines = page.getByRole('list', { name: 'Items in your order' }).getByRole('listitem');
+  await expect(lines).toHaveText(['Celeste Sapphire Ring × 3$2,370.00']);
+  await expect(summary).toContainText('Items3');
+  await expect(summary).toContainText('Total$2,370.00');
   // Empty form: an inline error beside each field, nothing ordered.
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Please correct the highlighted fields.');
@@ -55,6 +60,10 @@ test('a guest finds a ring, buys it and sees the order number', async ({ page })
   const orderNumber = await placeOrder(page);
   await expect(page).toHaveURL(new RegExp(`/checkout/confirmation\\?order=${orderNumber}$`));
   await expect(page.getByText('3 items, $2,370.00. A confirmation will be sent to ada@example.com.')).toBeVisible();
+  await expect(lines).toHaveText(['Celeste Sapphire Ring × 3$2,370.00']);
+  await expect(summary).toContainText('Total$2,370.00');
+  // The number is in the heading, once.
+  expect((await page.getByRole('main').textContent())!.split(orderNumber)).toHaveLength(2);
   await expect(cartLink(page)).toHaveText('Cart (0)');
 
   // Reloading the confirmation neither brings the cart back nor loses the order number.
@@ -68,7 +77,12 @@ test('the demo shopper signs in, buys as themselves and signs out', async ({ pag
   await page.goto('/');
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
   await signIn(page);
-  await expect(page.getByRole('main')).toContainText(`You are signed in as ${DEMO_SHOPPER.email}.`);
+  const main = page.getByRole('main');
+  await expect(main).toContainText(`You are signed in as ${DEMO_SHOPPER.email}.`);
+  await expect(main.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.reload();
+  await expect(main).toContainText(`You are signed in as ${DEMO_SHOPPER.email}.`);
+  await expect(main).not.toContainText('Sign in to see your details');
   const header = page.getByRole('banner');
   await expect(header.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(header.getByRole('link', { name: 'Sign in' })).toHaveCount(0);
@@ -91,6 +105,14 @@ test('the demo shopper signs in, buys as themselves and signs out', async ({ pag
   await expect(header.getByRole('link', { name: 'Sign in' })).toBeVisible();
   await page.goto('/account');
   await expect(page.getByRole('main').getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Sign in to see your details');
+});
+
+test('signing out on the account page signs the header out too', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('main').getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
 });
 
 test('a wrong password is refused with a message', async ({ page }) => {
@@ -211,6 +233,50 @@ test('home, a collection, a product, the cart, checkout and account have no seri
   await expect(page.getByRole('main').getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
   await check('account');
 });
+
+test('the store has an icon, and /favicon.ico is served', async ({ page, request }) => {
+  const favicon = await request.get('/favicon.ico');
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()['content-type']).toMatch(/^image\//);
+  await page.goto('/');
+  const icons = await page.locator('link[rel~="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+  expect(icons.length).toBeGreaterThan(0);
+  for (const href of icons) expect((await request.get(href)).status(), href).toBe(200);
+});
+
+for (const width of [1280, 390]) {
+  test(`product grids fill whole rows and leave no card alone at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const grids: [string, string][] = [
+      ['/', 'Featured'],
+      ['/', 'On sale'],
+      ['/products/celeste-sapphire-ring', 'You may also like'],
+      ['/collections/rings', 'Pieces in this collection'],
+    ];
+    for (const [path, name] of grids) {
+      await page.goto(path);
+      const grid = page.getByRole('region', { name }).locator('ul').first();
+      const rows = await rowsOf(grid.locator('> li'));
+      expect(rows.length, `${path} ${name}`).toBeGreaterThan(0);
+      // Every row as full as the first, but the last, which still has company.
+      expect(rows.slice(0, -1).every((n) => n === rows[0]), `${path} ${name}: ${rows}`).toBe(true);
+      expect(rows.at(-1)!, `${path} ${name}: ${rows}`).toBeGreaterThan(1);
+      expect(await firstRowGap(grid), `${path} ${name}: gap beside the first row`).toBeLessThanOrEqual(1);
+    }
+  });
+}
+
+for (const width of [360, 390]) {
+  test(`a ${width}px phone's header takes two rows and keeps search, Sign in and Cart in view`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/');
+    const header = page.getByRole('banner');
+    expect(await rowsOf(header.locator('a, form'))).toHaveLength(2);
+    for (const item of [header.getByRole('searchbox', { name: 'Search' }), header.getByRole('link', { name: 'Sign in' }), cartLink(page)]) {
+      await expect(item).toBeInViewport({ ratio: 1 });
+    }
+  });
+}
 
 test('on a phone, no page scrolls sideways and the header keeps search, Sign in and Cart', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });

@@ -27,8 +27,10 @@ export function Header() {
         </nav>
         <div className={styles.tools}>
           <SearchForm />
-          <AccountStatus />
-          <CartLink className={styles.navLink} />
+          <span className={styles.accountSlot}>
+            <AccountStatus />
+          </span>
+          <CartLink className={`${styles.navLink} ${styles.cartLink}`} />
         </div>
       </div>
     </header>

@@ -1,6 +1,6 @@
 // Shopper actions shared by the specs: each one goes through the page the way a shopper does,
 // using the names of links, buttons and fields that issue 2 fixes as the interface.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_SHOPPER } from '../../scripts/cognito-seed.mjs';
 
 export { DEMO_SHOPPER };
@@ -57,4 +57,26 @@ export async function signIn(page: Page, shopper: { email: string; password: str
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+}
+
+/** How many of `boxes` sit on each visual row, top to bottom (boxes whose middles are within 8 px share a row). */
+export async function rowsOf(boxes: Locator): Promise<number[]> {
+  const middles = await boxes.evaluateAll((els) =>
+    els.map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => r.top + r.height / 2),
+  );
+  const rows: number[][] = [];
+  for (const y of middles.sort((a, b) => a - b)) {
+    if (rows.length && y - rows.at(-1)![0] < 8) rows.at(-1)!.push(y);
+    else rows.push([y]);
+  }
+  return rows.map((row) => row.length);
+}
+
+/** The gap between a grid's right edge and its first row's last card: 0 when the row fills the width. */
+export async function firstRowGap(grid: Locator): Promise<number> {
+  return grid.evaluate((ul) => {
+    const cards = [...ul.children].map((li) => li.getBoundingClientRect());
+    const firstRow = cards.filter((c) => Math.abs(c.top - cards[0].top) < 8);
+    return Math.round(ul.getBoundingClientRect().right - Math.max(...firstRow.map((c) => c.right)));
+  });
 }

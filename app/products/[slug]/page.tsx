@@ -33,7 +33,7 @@ export default async function ProductPage({ params }: Props) {
       <nav aria-label="Breadcrumb" className={styles.crumbs}>
         <ol>
           <li><Link href="/">Home</Link></li>
-          <li><Link href={`/collections/${product.category}`}>Collection</Link></li>
+          <li><Link href={`/collections/${product.category}`}>{collection.title}</Link></li>
           <li aria-current="page">{product.name}</li>
         </ol>
       </nav>
