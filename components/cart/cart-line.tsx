@@ -1,6 +1,6 @@
 'use client';
-import Image from 'next/image';
 import Link from 'next/link';
+import { ArtImage } from '@/components/product/art-image';
 import { Price } from '@/components/product/price';
 import { formatMoney } from '@/lib/catalog/format';
 import type { ResolvedLine } from '@/lib/cart/cart';
@@ -15,7 +15,7 @@ export function CartLineItem({ line, onQuantity, onRemove }: {
   const { product, quantity } = line;
   return (
     <li className={styles.line}>
-      <Image src={product.images[0].src} alt="" width={96} height={96} className={styles.thumb} unoptimized />
+      <ArtImage src={product.images[0].src} alt="" width={96} height={96} className={styles.thumb} />
       <div className={styles.info}>
         <Link href={`/products/${product.slug}`} className={styles.name}>
           {product.name}

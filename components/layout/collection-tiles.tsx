@@ -1,5 +1,5 @@
-import Image from 'next/image';
 import Link from 'next/link';
+import { ArtImage } from '@/components/product/art-image';
 import { CATEGORY_INFO } from '@/lib/catalog/data';
 import { listProducts } from '@/lib/catalog/queries';
 import { CATEGORIES } from '@/lib/catalog/types';
@@ -16,7 +16,7 @@ export function CollectionTiles() {
         return (
           <li key={c}>
             <Link href={`/collections/${c}`} className={styles.tile}>
-              <Image src={cover.images[1].src} alt="" width={300} height={300} unoptimized />
+              <ArtImage src={cover.images[1].src} alt="" width={300} height={300} />
               <span className={styles.tileTitle}>The {SINGULAR[c]} collection</span>
               <span className={styles.tileBlurb}>{CATEGORY_INFO[c].blurb}</span>
             </Link>

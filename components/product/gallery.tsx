@@ -1,7 +1,7 @@
 'use client';
-import Image from 'next/image';
 import { useState } from 'react';
 import type { ProductImage } from '@/lib/catalog/types';
+import { ArtImage } from './art-image';
 import styles from './product.module.css';
 
 export function Gallery({ images }: { images: ProductImage[] }) {
@@ -9,7 +9,7 @@ export function Gallery({ images }: { images: ProductImage[] }) {
   const current = images[active] ?? images[0];
   return (
     <div className={styles.gallery}>
-      <Image src={current.src} alt={current.alt} width={640} height={640} priority unoptimized className={styles.mainImage} />
+      <ArtImage src={current.src} alt={current.alt} width={640} height={640} priority className={styles.mainImage} />
       <ul className={styles.thumbs} aria-label="Product images">
         {images.map((image, i) => (
           <li key={image.src}>
@@ -20,7 +20,7 @@ export function Gallery({ images }: { images: ProductImage[] }) {
               aria-label={`Show image ${i + 1} of ${images.length}`}
               onClick={() => setActive(i)}
             >
-              <Image src={image.src} alt="" width={88} height={88} unoptimized />
+              <ArtImage src={image.src} alt="" width={88} height={88} />
             </button>
           </li>
         ))}

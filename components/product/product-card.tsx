@@ -1,7 +1,7 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import type { Product } from '@/lib/catalog/types';
 import { isOnSale } from '@/lib/catalog/queries';
+import { ArtImage } from './art-image';
 import { Price } from './price';
 import styles from './product.module.css';
 
@@ -11,8 +11,7 @@ export function ProductCard({ product, priority = false }: { product: Product; p
     <article className={styles.card}>
       <Link href={`/products/${product.slug}`} className={styles.cardLink}>
         <div className={styles.cardImage}>
-          {/* The art is 1 KB of SVG: the optimizer cannot shrink it, only add a round trip. */}
-          <Image src={image.src} alt="" width={400} height={400} priority={priority} unoptimized />
+          <ArtImage src={image.src} alt="" width={400} height={400} priority={priority} />
           {isOnSale(product) ? <span className={styles.badge}>Sale</span> : null}
         </div>
         <h3 className={styles.cardTitle}>{product.name}</h3>
