@@ -5,8 +5,8 @@ import { formatMoney } from '../../lib/catalog/format';
 import { cartLink, fillShipping, placeOrder } from './storefront-helpers';
 
 // Two catalog pieces as the shop sells them (Playwright cannot import the catalog's JSON module).
-export const RING = { id: 'lj-r02', slug: 'celeste-sapphire-ring', name: 'Celeste Sapphire Ring', category: 'rings', brand: 'Solenne', price: 980, discountPrice: 790 };
-export const NECKLACE = { id: 'lj-n01', slug: 'halo-pendant-necklace', name: 'Halo Pendant Necklace', category: 'necklaces', brand: 'Aurelia', price: 1120, discountPrice: null };
+export const RING = { id: 'lj-r02', slug: 'celeste-sapphire-ring', name: 'Celeste Sapphire Ring', category: 'rings', collection: 'Rings', brand: 'Solenne', price: 980, discountPrice: 790 };
+export const NECKLACE = { id: 'lj-n01', slug: 'halo-pendant-necklace', name: 'Halo Pendant Necklace', category: 'necklaces', collection: 'Necklaces', brand: 'Aurelia', price: 1120, discountPrice: null };
 type Piece = typeof RING | typeof NECKLACE;
 
 const paths = (events: { page_path: string }[]) => events.map((e) => e.page_path);
@@ -20,7 +20,7 @@ async function shownProduct(page: Page, product: Piece) {
   await expect(main.getByText(formatMoney(product.price, currency)).first()).toBeVisible();
   if (product.discountPrice !== null) await expect(main.getByText(formatMoney(product.discountPrice, currency)).first()).toBeVisible();
   await expect(main.getByRole('definition').filter({ hasText: product.id.toUpperCase() })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Collection' })).toHaveAttribute('href', `/collections/${product.category}`);
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: product.collection, exact: true })).toHaveAttribute('href', `/collections/${product.category}`);
   return {
     context_product_id: product.id,
     context_product_name: product.name,
