@@ -167,7 +167,8 @@ describe('the deployed insights API, behind the JWT authorizer', () => {
   });
 
   it('answers 500 and logs the missing setting when the stack did not configure it', async () => {
-    const { WAREHOUSE_DB_HOST: _, ...env } = deployedEnv(functionEnv(stack.insights.handler));
+    const env = deployedEnv(functionEnv(stack.insights.handler));
+    delete env.WAREHOUSE_DB_HOST;
     const { result, stderr } = await runBundle<HandlerResult>(INSIGHTS_LAMBDA_DIR, env, insightsEvent('overview', analyst));
     expect(result.statusCode).toBe(500);
     expect(JSON.parse(result.body).error).toMatch(/misconfigured/);
