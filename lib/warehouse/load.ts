@@ -114,24 +114,21 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
       .catch((cause) => void (failure ??= cause));
   };
 
-  for await (const day of source.days(from)) {
-    for await (const page of prefetched(source.keys(dayPrefix(day)))) {
-      for (const key of await unreadKeys(db, source.id, page)) {
-        await slots.acquire();
-        if (failure) {
-          slots.release();
-          break;
-        }
-        if (batch.length >= batchSize) await flush(false);
-        count(unbatched, day, 1);
-        // Reads may complete at once (the folder's are blocking): let the database's answers in.
-        if (++dispatched % 32 === 0) await setImmediate();
-        readEventFile(source, key).then(
-          (result) => void batch.push(result),
-          (cause) => void (failure ??= cause),
-        ).finally(slots.release);
+  for await (const { day, keys } of readAhead(unreadPages(source, db, from), 4)) {
+    for (const key of keys) {
+      await slots.acquire();
+      if (failure) {
+        slots.release();
+        break;
       }
-      if (failure) break;
+      if (batch.length >= batchSize) await flush(false);
+      count(unbatched, day, 1);
+      // Reads may complete at once (the folder's are blocking): let the database's answers in.
+      if (++dispatched % 32 === 0) await setImmediate();
+      readEventFile(source, key).then(
+        (result) => void batch.push(result),
+        (cause) => void (failure ??= cause),
+      ).finally(slots.release);
     }
     if (failure) break;
   }
@@ -169,15 +166,28 @@ function semaphore(size: number) {
   };
 }
 
-/** Asks for the next page of a listing while the current one is being read. */
-async function* prefetched<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+/** The keys no load has read yet, a listing page at a time, day after day. */
+async function* unreadPages(source: EventSource, db: pg.Pool, from: Day | null): AsyncGenerator<{ day: Day; keys: string[] }> {
+  for await (const day of source.days(from)) {
+    for await (const page of source.keys(dayPrefix(day))) {
+      const keys = await unreadKeys(db, source.id, page);
+      if (keys.length) yield { day, keys };
+    }
+  }
+}
+
+/** Keeps up to `depth` items asked for ahead, so that listing overlaps with reading. */
+async function* readAhead<T>(items: AsyncIterable<T>, depth: number): AsyncGenerator<T> {
   const iterator = items[Symbol.asyncIterator]();
-  let next = iterator.next();
+  const ahead: Promise<IteratorResult<T>>[] = [];
   while (true) {
-    const current = await next;
+    while (ahead.length < depth) {
+      const next = iterator.next();
+      next.catch(() => {}); // awaited in turn below; this only keeps an early exit from an unhandled rejection
+      ahead.push(next);
+    }
+    const current = await ahead.shift()!;
     if (current.done) return;
-    next = iterator.next();
-    next.catch(() => {}); // awaited on the next turn; this only keeps an early exit from an unhandled rejection
     yield current.value;
   }
 }

@@ -1,3 +1,4 @@
+import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventKey } from '../ingest/layout';
 import { S3Sink } from '../ingest/s3-sink';
@@ -40,6 +41,15 @@ describe('S3Source', () => {
     expect(await runLoad(loadDeps(db.pool, source), TEST_LOAD_OPTIONS)).toMatchObject({ new: 0, filesRead: 0 });
     expect(source.reads).toBe(1010);
   }, 60_000);
+
+  it('reads keys that need escaping, and names the credentials when S3 refuses the signature', async () => {
+    const key = 'events/2026/11/21/event-ä b+c%.json';
+    await new S3Sink({ bucket: BUCKET, endpoint: s3rver.endpoint }).write([{ key, body: '{"x":1}' }]);
+    expect((await new S3Source({ bucket: BUCKET, endpoint: s3rver.endpoint }).read(key)).toString()).toBe('{"x":1}');
+    const client = new S3Client({ region: 'us-east-1', endpoint: s3rver.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'nobody', secretAccessKey: 'wrong' } });
+    await expect(new S3Source({ bucket: BUCKET, endpoint: s3rver.endpoint, client }).read(key)).rejects.toMatchObject({ name: 'SourceError', setting: 'AWS_PROFILE or AWS_ACCESS_KEY_ID' });
+    await expect(new S3Source({ bucket: BUCKET, endpoint: s3rver.endpoint }).read('events/2026/11/21/event-none.json')).rejects.toMatchObject({ name: 'UnreadableFileError' });
+  });
 
   it('names the setting to fix when the bucket does not exist or the endpoint does not answer', async () => {
     const missing = new S3Source({ bucket: 'no-such-bucket', endpoint: s3rver.endpoint });

@@ -1,5 +1,6 @@
-import { GetObjectCommand, ListObjectsV2Command, paginateListObjectsV2, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, paginateListObjectsV2, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { EVENTS_PREFIX } from '@/lib/ingest/layout';
+import { objectGetter, S3HttpError } from './s3-get';
 import { DAY_SHAPE, dayOfKey, dayPrefix, shiftDay, type Day } from './days';
 import { isEventFileName, SourceError, UnreadableFileError, type EventSource } from './source';
 
@@ -11,6 +12,7 @@ export class S3Source implements EventSource {
   readonly client: S3Client;
   private readonly bucket: string;
   private readonly endpoint: string | undefined;
+  private readonly get: (key: string) => Promise<Buffer | null>;
 
   constructor(options: S3SourceOptions) {
     this.bucket = options.bucket;
@@ -20,10 +22,10 @@ export class S3Source implements EventSource {
       options.client ??
       new S3Client({
         region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
-        // Same addressing as the ingestion's S3 sink; one socket per read in flight.
+        // Same addressing as the ingestion's S3 sink; the client lists, objectGetter reads.
         ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
-        requestHandler: { httpAgent: { maxSockets: options.maxSockets ?? 64 }, httpsAgent: { maxSockets: options.maxSockets ?? 64 } },
       });
+    this.get = objectGetter({ bucket: this.bucket, endpoint: this.endpoint, region: this.client.config.region, credentials: this.client.config.credentials, maxSockets: options.maxSockets ?? 64 });
   }
 
   // One request per day that holds files: ask for the first key after the previous day's folder.
@@ -54,13 +56,14 @@ export class S3Source implements EventSource {
   }
 
   async read(key: string): Promise<Buffer> {
+    let body: Buffer | null;
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return Buffer.from(await object.Body!.transformToByteArray());
+      body = await this.get(key);
     } catch (cause) {
-      if (cause instanceof S3ServiceException && cause.name === 'NoSuchKey') throw new UnreadableFileError('vanished between listing and reading');
       throw this.unreachable(cause);
     }
+    if (!body) throw new UnreadableFileError('vanished between listing and reading');
+    return body;
   }
 
   // Keys in deeper "folders" come back too (no delimiter, as s3rver ignores it); keys() drops them.
@@ -83,7 +86,7 @@ export class S3Source implements EventSource {
   private unreachable(cause: unknown): SourceError {
     const error = cause as Error & { code?: string };
     if (error.name === 'NoSuchBucket') return new SourceError(`the bucket ${this.bucket} does not exist`, 'CLICKSTREAM_S3_BUCKET');
-    if (cause instanceof S3ServiceException) {
+    if (cause instanceof S3ServiceException || cause instanceof S3HttpError) {
       const setting = ['AccessDenied', 'InvalidAccessKeyId', 'SignatureDoesNotMatch'].includes(error.name) ? 'AWS_PROFILE or AWS_ACCESS_KEY_ID' : 'CLICKSTREAM_S3_BUCKET';
       return new SourceError(`S3 refused a request on ${this.id}: ${error.name}: ${error.message}`, setting);
     }
