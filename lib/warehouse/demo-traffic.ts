@@ -20,7 +20,9 @@ type Page = { path: string; query?: string; title: string };
 /** Yields the events of one session at a time until `events` are out, each checked against the contract. */
 export function* demoTraffic(options: DemoOptions): Generator<StoredEvent[]> {
   const rng = random(options.seed);
-  const popularity: Weighted<Product> = PRODUCTS.map((product, rank) => [product, 1 / (rank + 1) ** 0.7]);
+  // A fixed order of popularity, not the catalog's (where rings come first).
+  const byPopularity = [...PRODUCTS].sort((a, b) => spread(a.id) - spread(b.id));
+  const popularity: Weighted<Product> = byPopularity.map((product, rank) => [product, 1 / (rank + 1) ** 0.7]);
   const agents = new Map<string, ParsedAgent>();
   const accounts: string[] = [];
   let left = options.events;
@@ -44,6 +46,12 @@ export function* demoTraffic(options: DemoOptions): Generator<StoredEvent[]> {
       offset += 3_600_000 + rng.next() * 9 * DAY_MS;
     }
   }
+}
+
+function spread(id: string): number {
+  let hash = 7;
+  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) % 1_000_003;
+  return hash;
 }
 
 // Some shoppers sign in from a second device: two clients, one shopper once stitched.
