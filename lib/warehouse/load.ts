@@ -32,6 +32,8 @@ export type LoadOptions = {
 
 export type LoadResult = BatchCounts & { filesRead: number; newestEventAt: Date | null };
 
+const WRITES_AHEAD = 4;
+
 // Held for a whole run, so a second loader waits for the first and then finds nothing new.
 const LOAD_LOCK = 7_301_002;
 
@@ -63,7 +65,7 @@ export async function runLoad(deps: LoadDeps, options: LoadOptions): Promise<Loa
 
 /**
  * Reads up to `concurrency` files at once while the batch before is written, so reading and
- * writing overlap; at most one batch waits for the database, so memory stays bounded. Batches go
+ * writing overlap; at most WRITES_AHEAD batches wait for the database, so memory stays bounded. Batches go
  * in by COPY inside a transaction that commits every `commitEvery` files and at the end.
  */
 async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolClient, from: Day | null) {
@@ -82,10 +84,7 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
   const slots = semaphore(options.concurrency);
   let dispatched = 0;
 
-  const commit = async () => {
-    // Every day before the checkpoint must be whole: not past a day that still has files in flight.
-    const checkpoint = [...unbatched.keys(), inTransaction.newest].sort()[0];
-    inTransaction = { files: 0, newest: '' };
+  const commit = async (checkpoint: Day) => {
     const counts = await transaction.commit(checkpoint);
     totals.new += counts.new;
     totals.duplicate += counts.duplicate;
@@ -98,8 +97,11 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
       log('info', `warehouse: ${totals.filesRead} files loaded so far (${rate}/s), ${totals.new} new, up to ${checkpoint}`);
     }
   };
+  // Batches queue for the one connection, at most WRITES_AHEAD of them, so that a long commit
+  // (the derived tables) does not stop reading.
+  const queued: Promise<void>[] = [];
   const flush = async (last: boolean) => {
-    await writing;
+    while (queued.length >= WRITES_AHEAD) await queued.shift();
     if (failure) throw failure;
     const files = batch;
     batch = [];
@@ -108,10 +110,14 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
       if (dayOfKey(key) > inTransaction.newest) inTransaction.newest = dayOfKey(key);
     }
     inTransaction.files += files.length;
-    const committing = last || inTransaction.files >= commitEvery;
-    writing = (files.length ? transaction.add(files) : Promise.resolve())
-      .then(() => (committing ? commit() : undefined))
+    // Every day before the checkpoint must be whole: not past a day that still has files in flight.
+    const checkpoint = last || inTransaction.files >= commitEvery ? [...unbatched.keys(), inTransaction.newest].sort()[0] : null;
+    if (checkpoint !== null) inTransaction = { files: 0, newest: '' };
+    writing = writing
+      .then(() => (files.length && !failure ? transaction.add(files) : undefined))
+      .then(() => (checkpoint !== null && !failure ? commit(checkpoint) : undefined))
       .catch((cause) => void (failure ??= cause));
+    queued.push(writing);
   };
 
   for await (const { day, keys } of readAhead(unreadPages(source, db, from), 4)) {
@@ -134,7 +140,7 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
   }
   await slots.drain();
   await flush(true);
-  await writing;
+  await Promise.all(queued);
   if (failure) throw failure;
   return totals;
 }
