@@ -80,7 +80,8 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
   let batch: FileResult[] = [];
   let inTransaction = { files: 0, newest: '' };
   let writing = Promise.resolve();
-  let failure: unknown = null;
+  let failure: unknown = null; // stops reading; what was read is still written
+  let writeFailure: unknown = null; // stops writing too: the transaction is lost
   const slots = semaphore(options.concurrency);
   let dispatched = 0;
 
@@ -102,7 +103,7 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
   const queued: Promise<void>[] = [];
   const flush = async (last: boolean) => {
     while (queued.length >= WRITES_AHEAD) await queued.shift();
-    if (failure) throw failure;
+    if (writeFailure) throw writeFailure;
     const files = batch;
     batch = [];
     for (const { key } of files) {
@@ -114,29 +115,36 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
     const checkpoint = last || inTransaction.files >= commitEvery ? [...unbatched.keys(), inTransaction.newest].sort()[0] : null;
     if (checkpoint !== null) inTransaction = { files: 0, newest: '' };
     writing = writing
-      .then(() => (files.length && !failure ? transaction.add(files) : undefined))
-      .then(() => (checkpoint !== null && !failure ? commit(checkpoint) : undefined))
-      .catch((cause) => void (failure ??= cause));
+      .then(() => (files.length && !writeFailure ? transaction.add(files) : undefined))
+      .then(() => (checkpoint !== null && !writeFailure ? commit(checkpoint) : undefined))
+      .catch((cause) => {
+        writeFailure ??= cause;
+        failure ??= cause;
+      });
     queued.push(writing);
   };
 
-  for await (const { day, keys } of readAhead(unreadPages(source, db, from), 4)) {
-    for (const key of keys) {
-      await slots.acquire();
-      if (failure) {
-        slots.release();
-        break;
+  try {
+    for await (const { day, keys } of readAhead(unreadPages(source, db, from), 4)) {
+      for (const key of keys) {
+        await slots.acquire();
+        if (failure) {
+          slots.release();
+          break;
+        }
+        if (batch.length >= batchSize) await flush(false);
+        count(unbatched, day, 1);
+        // Reads may complete at once (the folder's are blocking): let the database's answers in.
+        if (++dispatched % 32 === 0) await setImmediate();
+        readEventFile(source, key).then(
+          (result) => void batch.push(result),
+          (cause) => void (failure ??= cause),
+        ).finally(slots.release);
       }
-      if (batch.length >= batchSize) await flush(false);
-      count(unbatched, day, 1);
-      // Reads may complete at once (the folder's are blocking): let the database's answers in.
-      if (++dispatched % 32 === 0) await setImmediate();
-      readEventFile(source, key).then(
-        (result) => void batch.push(result),
-        (cause) => void (failure ??= cause),
-      ).finally(slots.release);
+      if (failure) break;
     }
-    if (failure) break;
+  } catch (cause) {
+    failure ??= cause; // the listing (or the writing) failed; what was read is still written if it can be
   }
   await slots.drain();
   await flush(true);
