@@ -27,9 +27,13 @@ const DAY_MS = 86_400_000;
 const RAW_FUNNEL = `
 WITH in_range AS (SELECT session_id FROM clickstream_sessions WHERE started_at >= $1::timestamptz AND started_at < $2::timestamptz),
 paths AS (
-  SELECT e.session_id, string_agg(CASE e.event_name WHEN 'page_view' THEN 'a' WHEN 'product_view' THEN 'b' WHEN 'add_to_cart' THEN 'c'
-    WHEN 'checkout_start' THEN 'd' WHEN 'checkout_complete' THEN 'e' END, '' ORDER BY e.event_timestamp, e.client_timestamp, e.event_id) AS path
-  FROM clickstream_events e JOIN in_range USING (session_id) GROUP BY e.session_id
+  SELECT session_id, string_agg(code, '' ORDER BY event_timestamp, client_timestamp, code COLLATE "C", event_id) AS path
+  FROM (
+    SELECT e.session_id, e.event_timestamp, e.client_timestamp, e.event_id,
+      CASE e.event_name WHEN 'page_view' THEN 'a' WHEN 'product_view' THEN 'b' WHEN 'add_to_cart' THEN 'c'
+        WHEN 'checkout_start' THEN 'd' WHEN 'checkout_complete' THEN 'e' END AS code
+    FROM clickstream_events e JOIN in_range USING (session_id)
+  ) coded GROUP BY session_id
 )
 SELECT count(*) FILTER (WHERE path ~ 'a') AS page_view, count(*) FILTER (WHERE path ~ 'a.*b') AS product_view,
   count(*) FILTER (WHERE path ~ 'a.*b.*c') AS add_to_cart, count(*) FILTER (WHERE path ~ 'a.*b.*c.*d') AS checkout_start,

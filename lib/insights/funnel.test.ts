@@ -25,6 +25,19 @@ describe('funnel', () => {
     expect(await counts()).toEqual([['page_view', 4], ['product_view', 3], ['add_to_cart', 2], ['checkout_start', 1], ['checkout_complete', 1]]);
   });
 
+  it('counts a product view sent in the same instant as its page view as after it, whatever the event ids', async () => {
+    const range = { from: '2026-10-02', to: '2026-10-02' };
+    const at = '2026-10-02T08:00:00.000Z';
+    // One request, one client millisecond: the ids alone would put the product view first.
+    const events = session(at, [
+      { ...view(AURORA), at, event_id: '00000000-0000-4000-8000-000000000001' },
+      { ...page('/products/aurora-ring'), at, event_id: 'ffffffff-ffff-4fff-bfff-ffffffffffff' },
+      add(AURORA),
+    ]);
+    await insertEvents(db.pool, events);
+    expect((await counts(range)).map(([, n]) => n)).toEqual([1, 1, 1, 0, 0]);
+  });
+
   it('follows a session whose events arrive over two loads', async () => {
     const range = { from: '2026-10-01', to: '2026-10-01' };
     const events = session('2026-10-01T08:00:00.000Z', [page(), view(AURORA), add(AURORA), checkout(ORDER_A), order('LJ-L00001', ORDER_A)]);

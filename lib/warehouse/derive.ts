@@ -73,19 +73,21 @@ ON CONFLICT (session_id) DO UPDATE SET
 
 // The insights pre-aggregates (migration 0010, docs/insights.md), after the sessions they copy
 // started_at from. The funnel step is a greedy in-order match of the five steps: each step's event
-// must come after the step before it, so a path of codes matched against 'a.*b.*c' says whether
-// page_view, then product_view, then add_to_cart happened in that order.
+// must come at or after the step before it, so a path of codes matched against 'a.*b.*c' says
+// whether page_view, then product_view, then add_to_cart happened in that order. Events at the
+// same instant (a page_view and its product_view sent in one millisecond) are "at": within an
+// instant the codes sort in step order, not by event_id.
 const REFRESH_SESSION_FACTS = `
-WITH ordered AS (
-  SELECT session_id, event_name, user_login_state,
-    row_number() OVER (PARTITION BY session_id ORDER BY event_timestamp, client_timestamp, event_id) AS rn
+WITH coded AS (
+  SELECT session_id, event_timestamp, client_timestamp, event_id, user_login_state,
+    CASE event_name WHEN 'page_view' THEN 'a' WHEN 'product_view' THEN 'b' WHEN 'add_to_cart' THEN 'c'
+      WHEN 'checkout_start' THEN 'd' WHEN 'checkout_complete' THEN 'e' END AS code
   FROM clickstream_events WHERE session_id = ANY($1::text[])
 ), paths AS (
   SELECT session_id,
-    coalesce(string_agg(CASE event_name WHEN 'page_view' THEN 'a' WHEN 'product_view' THEN 'b' WHEN 'add_to_cart' THEN 'c'
-      WHEN 'checkout_start' THEN 'd' WHEN 'checkout_complete' THEN 'e' END, '' ORDER BY rn), '') AS path,
+    coalesce(string_agg(code, '' ORDER BY event_timestamp, client_timestamp, code COLLATE "C", event_id), '') AS path,
     bool_or(user_login_state = 'logged_in') AS signed_in
-  FROM ordered GROUP BY session_id
+  FROM coded GROUP BY session_id
 )
 UPDATE clickstream_sessions s SET
   funnel_step = CASE WHEN p.path ~ 'a.*b.*c.*d.*e' THEN 5 WHEN p.path ~ 'a.*b.*c.*d' THEN 4 WHEN p.path ~ 'a.*b.*c' THEN 3
