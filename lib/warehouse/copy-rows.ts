@@ -27,7 +27,15 @@ export async function copyEvents(client: pg.PoolClient, events: StagedEvent[]): 
   });
   if (fresh.length) {
     const text = fresh.map(({ key, event }) => copyLine(eventRow(event, key))).join('');
-    await pipeline(Readable.from([text]), client.query(copyFrom(`COPY clickstream_events (${COLUMN_LIST}) FROM STDIN`)));
+    const copy = client.query(copyFrom(`COPY clickstream_events (${COLUMN_LIST}) FROM STDIN`));
+    // A COPY whose connection dies would wait forever: end it with the connection.
+    const lost = (error?: Error) => copy.destroy(error ?? new Error('the database connection closed during COPY'));
+    client.once('error', lost).once('end', lost);
+    try {
+      await pipeline(Readable.from([text]), copy);
+    } finally {
+      client.off('error', lost).off('end', lost);
+    }
   }
   return {
     inserted: fresh.length,

@@ -105,6 +105,27 @@ describe('runLoad exactly once', () => {
     expect(await count('SELECT count(*)::int AS n FROM clickstream_events WHERE event_id = ANY($1)', [events.map((e) => e.event_id)])).toBe(60);
   });
 
+  it('after a run whose database connection dies half way, a rerun loads exactly the rest', async () => {
+    const { root, source } = folder();
+    const events = Array.from({ length: 60 }, () => storedEvent());
+    writeEventFiles(root, events, day(23));
+    // As when the loader's process is killed: PostgreSQL drops its connection and rolls back the open transaction.
+    let reads = 0;
+    const killing = {
+      ...source,
+      read: async (key: string) => {
+        if (++reads === 40) await db.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 7301002 AND granted`);
+        return source.read(key);
+      },
+    };
+    await expect(load(killing, { batchSize: 10, commitEvery: 10, concurrency: 2 })).rejects.toThrow();
+    const committed = await count('SELECT count(*)::int AS n FROM clickstream_events WHERE event_id = ANY($1)', [events.map((e) => e.event_id)]);
+    expect(committed).toBeLessThan(40);
+
+    expect(await load(source)).toMatchObject({ new: 60 - committed, duplicate: 0, bad: 0, filesRead: 60 - committed });
+    expect(await count('SELECT count(*)::int AS n FROM clickstream_events WHERE event_id = ANY($1)', [events.map((e) => e.event_id)])).toBe(60);
+  });
+
   it('two loaders started at once load every event once, without an error', async () => {
     const { root, source } = folder();
     const events = Array.from({ length: 120 }, () => storedEvent());

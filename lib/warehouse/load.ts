@@ -46,6 +46,9 @@ export function formatLoadResult(result: LoadResult): string {
 export async function runLoad(deps: LoadDeps, options: LoadOptions): Promise<LoadResult> {
   await migrate(deps.db);
   const client = await deps.db.connect();
+  // A connection that dies mid-load fails the load (its queries reject); it must not crash the process.
+  const onError = () => {};
+  client.on('error', onError);
   let failed = false;
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOAD_LOCK]);
@@ -59,6 +62,7 @@ export async function runLoad(deps: LoadDeps, options: LoadOptions): Promise<Loa
     throw cause;
   } finally {
     // A failed run's connection is closed, not reused: that also drops its lock and any open transaction.
+    client.off('error', onError);
     client.release(failed);
   }
 }
@@ -127,12 +131,12 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
   try {
     for await (const { day, keys } of readAhead(unreadPages(source, db, from), 4)) {
       for (const key of keys) {
+        if (batch.length >= batchSize) await flush(false);
         await slots.acquire();
         if (failure) {
           slots.release();
           break;
         }
-        if (batch.length >= batchSize) await flush(false);
         count(unbatched, day, 1);
         // Reads may complete at once (the folder's are blocking): let the database's answers in.
         if (++dispatched % 32 === 0) await setImmediate();
