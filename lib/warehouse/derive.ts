@@ -27,7 +27,8 @@ WHERE s.user_id IS DISTINCT FROM u.user_id`;
 // client_timestamp, then event_id.
 const REFRESH_SESSIONS = `
 WITH ordered AS (
-  SELECT e.*,
+  SELECT session_id, client_id, event_id, event_timestamp, event_name, user_id, identity_verified, order_id, cart_value,
+    page_path, referrer, device_type, browser, os, country,
     row_number() OVER (PARTITION BY session_id ORDER BY event_timestamp, client_timestamp, event_id) AS rn,
     row_number() OVER (PARTITION BY session_id ORDER BY event_timestamp DESC, client_timestamp DESC, event_id DESC) AS rn_desc
   FROM clickstream_events e WHERE session_id = ANY($1::text[])
