@@ -6,6 +6,7 @@ import { ConfigError, readWarehouseConfig } from '@/lib/warehouse/config';
 import { formatLoadResult, runLoad } from '@/lib/warehouse/load';
 import { createSource, openWarehouse } from '@/lib/warehouse/runtime';
 import { SourceError } from '@/lib/warehouse/source';
+import { loadProjectEnv } from './warehouse-env';
 
 function explain(error: unknown): string {
   if (error instanceof SourceError) return `${error.message} (check ${error.setting})`;
@@ -13,6 +14,7 @@ function explain(error: unknown): string {
   return `the load failed: ${(error as Error).message ?? error} (check DATABASE_URL, or the embedded PostgreSQL under WAREHOUSE_PG_DIR)`;
 }
 
+loadProjectEnv();
 let exitCode = 0;
 try {
   const config = readWarehouseConfig();

@@ -8,9 +8,11 @@ import { describeError } from '@/lib/ingest/log';
 import { readWarehouseConfig } from '@/lib/warehouse/config';
 import { formatLoadResult, runLoad } from '@/lib/warehouse/load';
 import { createSource, openWarehouse } from '@/lib/warehouse/runtime';
+import { loadProjectEnv } from './warehouse-env';
 
 const say = (line: string) => console.log(`[dev] ${line}`);
 
+loadProjectEnv();
 let warehouse: Awaited<ReturnType<typeof openWarehouse>>;
 const config = (() => {
   try {

@@ -4,6 +4,7 @@
 // the URL this prints on stderr.
 import { readWarehouseConfig } from '@/lib/warehouse/config';
 import { openWarehouse } from '@/lib/warehouse/runtime';
+import { loadProjectEnv } from './warehouse-env';
 
 // Aligned columns, as psql prints them.
 function formatTable(names: string[], rows: unknown[][]): string {
@@ -13,6 +14,7 @@ function formatTable(names: string[], rows: unknown[][]): string {
   return [line(names), widths.map((width) => '-'.repeat(width + 2)).join('+'), ...text.map(line)].join('\n');
 }
 
+loadProjectEnv();
 let exitCode = 0;
 const sql = process.argv.slice(2).join(' ').trim();
 try {

@@ -24,7 +24,7 @@ describe('readWarehouseConfig', () => {
     ['WAREHOUSE_PG_PORT', '70000'],
     ['WAREHOUSE_LOOKBACK_DAYS', '-1'],
     ['WAREHOUSE_LOAD_CONCURRENCY', 'lots'],
-    ['WAREHOUSE_LOAD_INTERVAL_SECONDS', '0'],
+    ['WAREHOUSE_LOAD_INTERVAL_SECONDS', '1.5'],
   ])('names %s when it is invalid', (name, value) => {
     expect(() => readWarehouseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => readWarehouseConfig({ [name]: value })).toThrow(name);

@@ -36,7 +36,8 @@ export function readWarehouseConfig(env: Env = process.env): WarehouseConfig {
     source: ingest.s3 ? { kind: 's3', bucket: ingest.s3.bucket, region: ingest.s3.region, endpoint: ingest.s3.endpoint } : { kind: 'folder', dir: ingest.dataDir },
     lookbackDays: wholeNumber(env, 'WAREHOUSE_LOOKBACK_DAYS', 3, 0, 366),
     concurrency: wholeNumber(env, 'WAREHOUSE_LOAD_CONCURRENCY', 64, 1, 1024),
-    loopIntervalMs: wholeNumber(env, 'WAREHOUSE_LOAD_INTERVAL_SECONDS', 2, 1, 86_400) * 1000,
+    // 0: `npm run dev` runs without the warehouse.
+    loopIntervalMs: wholeNumber(env, 'WAREHOUSE_LOAD_INTERVAL_SECONDS', 2, 0, 86_400) * 1000,
   };
 }
 
