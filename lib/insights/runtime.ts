@@ -1,34 +1,28 @@
-import type pg from 'pg';
+import { createRequire } from 'node:module';
 import { createCognitoClaimsVerifier } from '../ingest/cognito-verifier';
 import { describeError, jsonLogger, type Logger } from '../ingest/log';
 import { readInsightsConfig } from './config';
 import { createInsightsHandler } from './core';
 import type { Db } from './sessions-in-range';
 
-/**
- * The warehouse pool, made on the first query. `pg` is imported then, not statically: Next.js
- * keeps it external, and a static import of an external ES module makes the route an async
- * module, for which Turbopack adds async-module support to the browser runtime that every page
- * (the shop's included) loads.
- */
-function lazyPool(connectionString: string): Db {
-  let pool: Promise<pg.Pool> | undefined;
-  const open = () =>
-    (pool ??= import('pg').then(({ default: { Pool } }) => {
-      // A short connect timeout: a warehouse that is down answers 503 in a second, not after a hang.
-      const made = new Pool({ connectionString, max: 4, connectionTimeoutMillis: 1500 });
-      // An idle connection dropped by the server must not crash the process; the next query reconnects.
-      made.on('error', () => {});
-      return made;
-    }));
-  return { query: ((text: string, values?: unknown[]) => open().then((p) => p.query(text, values))) as Db['query'] };
+// `pg` by its CommonJS entry: Next.js keeps it external, and an external loaded as an ES module is
+// an async module, for which Turbopack adds async-module support to the browser runtime that every
+// page (the shop's included) loads.
+const { Pool } = createRequire(import.meta.url)('pg') as typeof import('pg');
+
+function warehousePool(connectionString: string): Db {
+  // A short connect timeout: a warehouse that is down answers 503 in a second, not after a hang.
+  const pool = new Pool({ connectionString, max: 4, connectionTimeoutMillis: 1500 });
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  return pool;
 }
 
 /** Wires the core to the configured warehouse and Cognito pool; adapters call this once. */
 export function createInsightsFromEnv(env: Record<string, string | undefined> = process.env, log: Logger = jsonLogger) {
   const config = readInsightsConfig(env);
   const verifyToken = config.cognito ? createCognitoClaimsVerifier(config.cognito, log) : null;
-  return { config, handle: createInsightsHandler({ db: lazyPool(config.databaseUrl), verifyToken, log }) };
+  return { config, handle: createInsightsHandler({ db: warehousePool(config.databaseUrl), verifyToken, log }) };
 }
 
 export type Insights = ReturnType<typeof createInsightsFromEnv>;
