@@ -1,6 +1,6 @@
 // `npm run dev`: the store on its embedded defaults. Starts the Cognito emulator (seeded with the
 // demo shopper) and `next dev` wired to it, unless the developer configured a user pool of their
-// own. Ctrl-C stops both; if either one dies, the other is stopped too. A service more is one
+// own, then the warehouse (scripts/dev-warehouse.mjs). Ctrl-C stops both; if either one dies, the other is stopped too. A service more is one
 // entry in `PORTS` (when it listens) and one `services.start(...)` call.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { DEMO_POOL } from './cognito-seed.mjs';
 import { claimInstance, InstanceError } from './dev-instance.mjs';
 import { checkPorts, PortError, readPorts } from './dev-ports.mjs';
 import { createServices } from './dev-services.mjs';
+import { warehousePorts, warehouseService } from './dev-warehouse.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,6 +22,7 @@ const ownPool = setting('NEXT_PUBLIC_COGNITO_USER_POOL_ID');
 const PORTS = {
   next: { variable: 'PORT', fallback: 3000 },
   ...(ownPool ? {} : { cognito: { variable: 'COGNITO_LOCAL_PORT', fallback: 9329, host: '127.0.0.1' } }),
+  ...warehousePorts(setting),
 };
 
 function fail(error) {
@@ -79,3 +81,5 @@ await services.start({
   env: nextEnv,
   debug: true,
 });
+const warehouse = warehouseService(setting, ports.warehouse);
+if (warehouse) await services.start(warehouse);
