@@ -38,7 +38,7 @@ function runDev(root: string, env: Record<string, string>): Run {
   // As from a terminal: none of the test runner's NODE_ENV, ports or user pool.
   const inherited = Object.entries(process.env).filter(([key]) => !/^(NEXT_PUBLIC_|PORT$|COGNITO_LOCAL_PORT$|NODE_ENV$)/.test(key));
   // The copy has no lib/ for the warehouse loop: it is left out (scripts/warehouse-loop.test.ts runs it).
-  const childEnv = { ...Object.fromEntries(inherited), WAREHOUSE_LOAD_INTERVAL_SECONDS: '0', ...env } as NodeJS.ProcessEnv;
+  const childEnv = { ...Object.fromEntries([...inherited, ['WAREHOUSE_LOAD_INTERVAL_SECONDS', '0']]), ...env } as NodeJS.ProcessEnv;
   const child = spawn(process.execPath, ['scripts/dev.mjs'], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
