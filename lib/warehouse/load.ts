@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Logger } from '@/lib/ingest/log';
 import { dayOfKey, dayPrefix, shiftDay, type Day } from './days';
 import { migrate } from './migrate';
+import { readAhead, semaphore } from './flow';
 import { readEventFile, type FileResult } from './read';
 import type { EventSource } from './source';
 import { readCheckpoint, unreadKeys } from './state';
@@ -163,27 +164,6 @@ function count(map: Map<Day, number>, day: Day, delta: number) {
   else map.delete(day);
 }
 
-/** A bound on work in flight, with one waiter: the loop that starts the work. */
-function semaphore(size: number) {
-  let free = size;
-  let wake: (() => void) | null = null;
-  const waitFor = async (ready: () => boolean) => {
-    while (!ready()) await new Promise<void>((resolve) => (wake = resolve));
-  };
-  return {
-    acquire: async () => {
-      await waitFor(() => free > 0);
-      free -= 1;
-    },
-    release: () => {
-      free += 1;
-      wake?.();
-      wake = null;
-    },
-    drain: () => waitFor(() => free === size),
-  };
-}
-
 /** The keys no load has read yet, a listing page at a time, day after day. */
 async function* unreadPages(source: EventSource, db: pg.Pool, from: Day | null): AsyncGenerator<{ day: Day; keys: string[] }> {
   for await (const day of source.days(from)) {
@@ -191,21 +171,5 @@ async function* unreadPages(source: EventSource, db: pg.Pool, from: Day | null):
       const keys = await unreadKeys(db, source.id, page);
       if (keys.length) yield { day, keys };
     }
-  }
-}
-
-/** Keeps up to `depth` items asked for ahead, so that listing overlaps with reading. */
-async function* readAhead<T>(items: AsyncIterable<T>, depth: number): AsyncGenerator<T> {
-  const iterator = items[Symbol.asyncIterator]();
-  const ahead: Promise<IteratorResult<T>>[] = [];
-  while (true) {
-    while (ahead.length < depth) {
-      const next = iterator.next();
-      next.catch(() => {}); // awaited in turn below; this only keeps an early exit from an unhandled rejection
-      ahead.push(next);
-    }
-    const current = await ahead.shift()!;
-    if (current.done) return;
-    yield current.value;
   }
 }
