@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EVENTS_PREFIX } from '@/lib/ingest/layout';
 import type { Day } from './days';
-import { isEventFileName, pages, SourceError, UnreadableFileError, type EventSource } from './source';
+import { isEventFileName, SourceError, UnreadableFileError, type EventSource } from './source';
 
 const PAGE_SIZE = 1000;
 const PART = { year: /^\d{4}$/, other: /^\d{2}$/ };
@@ -82,4 +82,17 @@ async function* eventNames(dir: fs.Dir, prefix: string): AsyncGenerator<string> 
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException)?.code;
+}
+
+/** Splits an async stream of names into pages of at most `size`. */
+async function* pages<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let page: T[] = [];
+  for await (const item of items) {
+    page.push(item);
+    if (page.length >= size) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length) yield page;
 }

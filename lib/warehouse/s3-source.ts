@@ -66,7 +66,7 @@ export class S3Source implements EventSource {
     return body;
   }
 
-  // Keys in deeper "folders" come back too (no delimiter, as s3rver ignores it); keys() drops them.
+  // Keys in deeper "folders" come back too (no delimiter: s3rver's delimited listings find nothing); keys() drops them.
   private async *pages(prefix: string) {
     try {
       yield* paginateListObjectsV2({ client: this.client, pageSize: 1000 }, { Bucket: this.bucket, Prefix: prefix });

@@ -33,22 +33,9 @@ export class UnreadableFileError extends Error {
   name = 'UnreadableFileError';
 }
 
-// The folder sink writes `.tmp-<uuid>` first and renames; anything else without this shape is not ours.
+// Temporary files (`.tmp-*`) and anything else not named like an event are not ours to read.
 const EVENT_FILE = /^event-[^/]+\.json$/;
 
 export function isEventFileName(name: string): boolean {
   return EVENT_FILE.test(name);
-}
-
-/** Splits an async stream of names into pages of at most `size`. */
-export async function* pages<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
-  let page: T[] = [];
-  for await (const item of items) {
-    page.push(item);
-    if (page.length >= size) {
-      yield page;
-      page = [];
-    }
-  }
-  if (page.length) yield page;
 }
