@@ -114,7 +114,11 @@ describe('runLoad exactly once', () => {
     const killing = {
       ...source,
       read: async (key: string) => {
-        if (++reads === 40) await db.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 7301002 AND granted`);
+        if (++reads === 40) {
+          // The loader's connection is the one holding the load lock in this test's database (other test files load too).
+          await db.pool.query(`SELECT pg_terminate_backend(l.pid) FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+            WHERE l.locktype = 'advisory' AND l.objid = 7301002 AND l.granted AND d.datname = current_database()`);
+        }
         return source.read(key);
       },
     };
