@@ -3,7 +3,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { StoredEvent } from '@/lib/contract/events';
-import { EVENT_COLUMNS, eventRow } from './row';
+import { EVENT_COLUMNS, eventValues } from './row';
 
 export type StagedEvent = { key: string; event: StoredEvent };
 export type Inserted = { inserted: number; sessionIds: string[]; clientIds: string[] };
@@ -26,7 +26,7 @@ export async function copyEvents(client: pg.PoolClient, events: StagedEvent[]): 
     return !seen.has(id) && Boolean(seen.add(id));
   });
   if (fresh.length) {
-    const text = fresh.map(({ key, event }) => copyLine(eventRow(event, key))).join('');
+    const text = fresh.map(({ key, event }) => copyLine(eventValues(event, key))).join('');
     const copy = client.query(copyFrom(`COPY clickstream_events (${COLUMN_LIST}) FROM STDIN`));
     // A COPY whose connection dies would wait forever: end it with the connection.
     const lost = (error?: Error) => copy.destroy(error ?? new Error('the database connection closed during COPY'));
@@ -45,8 +45,8 @@ export async function copyEvents(client: pg.PoolClient, events: StagedEvent[]): 
 }
 
 // COPY's text format: tab-separated, \N for null, backslash escapes for the separators.
-function copyLine(row: Record<string, unknown>): string {
-  return EVENT_COLUMNS.map((column) => copyValue(row[column])).join('\t') + '\n';
+function copyLine(values: unknown[]): string {
+  return values.map(copyValue).join('\t') + '\n';
 }
 
 function copyValue(value: unknown): string {

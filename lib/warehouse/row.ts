@@ -15,12 +15,18 @@ export const EVENT_COLUMNS = [...STORED_FIELDS, 'source_key', 'cart_value', 'car
 
 export type EventRow = Record<(typeof EVENT_COLUMNS)[number], unknown>;
 
-/** One stored event as column values: `cart` as JSON text, the two cart conveniences derived from it. */
+const CART = STORED_FIELDS.indexOf('cart');
+
+/** One stored event's column values in EVENT_COLUMNS order: `cart` as JSON text, the two cart conveniences from it. */
+export function eventValues(event: StoredEvent, sourceKey: string): unknown[] {
+  const values: unknown[] = STORED_FIELDS.map((field) => event[field]);
+  values[CART] = event.cart ? JSON.stringify(event.cart) : null;
+  values.push(sourceKey, event.cart?.value ?? null, event.cart?.item_count ?? null);
+  return values;
+}
+
+/** The same values by column name. */
 export function eventRow(event: StoredEvent, sourceKey: string): EventRow {
-  const row = Object.fromEntries(STORED_FIELDS.map((field) => [field, event[field]])) as EventRow;
-  row.cart = event.cart ? JSON.stringify(event.cart) : null;
-  row.source_key = sourceKey;
-  row.cart_value = event.cart?.value ?? null;
-  row.cart_item_count = event.cart?.item_count ?? null;
-  return row;
+  const values = eventValues(event, sourceKey);
+  return Object.fromEntries(EVENT_COLUMNS.map((column, index) => [column, values[index]])) as EventRow;
 }

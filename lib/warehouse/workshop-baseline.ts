@@ -7,7 +7,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { StoredEvent } from '@/lib/contract/events';
 import { EVENTS_PREFIX } from '@/lib/ingest/layout';
-import { EVENT_COLUMNS, eventRow } from './row';
+import { EVENT_COLUMNS, eventValues } from './row';
 
 export type BaselineStore = { list(): Promise<string[]>; read(key: string): Promise<string> };
 
@@ -47,8 +47,7 @@ export async function workshopLoad(store: BaselineStore, db: pg.Pool): Promise<n
     rows = [];
   };
   for (const key of await store.list()) {
-    const row = eventRow(JSON.parse(await store.read(key)) as StoredEvent, key);
-    rows.push(EVENT_COLUMNS.map((column) => row[column]));
+    rows.push(eventValues(JSON.parse(await store.read(key)) as StoredEvent, key));
     if (rows.length === BATCH) await insert();
   }
   if (rows.length) await insert();
