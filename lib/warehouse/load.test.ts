@@ -86,6 +86,12 @@ describe('runLoad exactly once', () => {
     const readsBefore = source.reads;
     expect(await load(source)).toMatchObject({ new: 0, duplicate: 0, bad: 0, filesRead: 0 });
     expect(source.reads - readsBefore).toBe(0);
+
+    // A later retry of b, beside a new event in the same batch: b adds nothing, d is loaded.
+    const d = storedEvent();
+    writeEventFiles(root, [b, d], day(22));
+    expect(await load(source)).toMatchObject({ new: 1, duplicate: 1, bad: 0, filesRead: 2 });
+    expect(await count('SELECT count(*)::int AS n FROM clickstream_events WHERE event_id = ANY($1)', [[b.event_id, d.event_id]])).toBe(2);
   });
 
   it('after a run that fails half way, a rerun loads exactly the rest', async () => {
