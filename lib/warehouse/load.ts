@@ -63,15 +63,16 @@ export async function runLoad(deps: LoadDeps, options: LoadOptions): Promise<Loa
     throw cause;
   } finally {
     // A failed run's connection is closed, not reused: that also drops its lock and any open transaction.
-    client.off('error', onError);
+    // (It keeps its error listener: a dying socket may still report.)
+    if (!failed) client.off('error', onError);
     client.release(failed);
   }
 }
 
 /**
- * Reads up to `concurrency` files at once while the batch before is written, so reading and
- * writing overlap; at most WRITES_AHEAD batches wait for the database, so memory stays bounded. Batches go
- * in by COPY inside a transaction that commits every `commitEvery` files and at the end.
+ * Reads up to `concurrency` files at once while the batches before are written, so reading and
+ * writing overlap; at most WRITES_AHEAD batches wait for the database, so memory stays bounded.
+ * Batches go in by COPY inside a transaction that commits every `commitEvery` files and at the end.
  */
 async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolClient, from: Day | null) {
   const { source, db, clock, log } = deps;
