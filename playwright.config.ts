@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { E2E } from './e2e/support/env';
 
-// One production build serves every end-to-end test; the Cognito emulator runs beside it.
+// One production build serves every end-to-end test; the Cognito emulator and a warehouse run beside it.
 export default defineConfig({
   testDir: './e2e',
   // Playwright empties its outputDir on start: keep it apart from the other runners' reports.
@@ -26,6 +26,13 @@ export default defineConfig({
       command: `node scripts/cognito-local.mjs --port ${E2E.cognitoPort} --dir ${E2E.cognitoDir}`,
       url: `${E2E.cognitoEndpoint}/health`,
       reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx tsx scripts/warehouse-server.ts --dir ${E2E.warehouseDir} --port ${E2E.warehousePort}`,
+      port: E2E.warehousePort,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       timeout: 60_000,
     },
     {

@@ -1,6 +1,7 @@
 import type { DailyReport } from '@/lib/insights/daily';
 import { formatCount, formatMoney } from './format';
 import styles from './insights.module.css';
+import { ScrollBox } from './scroll-box';
 
 const HEIGHT = 100;
 
@@ -33,7 +34,7 @@ export function DailyChart({ daily }: { daily: DailyReport }) {
       </figure>
       <details className={styles.tableToggle}>
         <summary>The daily figures as a table</summary>
-        <div className={styles.scroll}>
+        <ScrollBox>
           <table className={styles.table}>
             <thead>
               <tr>
@@ -56,7 +57,7 @@ export function DailyChart({ daily }: { daily: DailyReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </details>
     </section>
   );

@@ -2,6 +2,7 @@ import type { FunnelReport } from '@/lib/insights/funnel';
 import { Bar } from './bar';
 import { formatCount, formatPercent } from './format';
 import styles from './insights.module.css';
+import { ScrollBox } from './scroll-box';
 
 const LABELS: Record<FunnelReport['steps'][number]['step'], string> = {
   page_view: 'Viewed a page',
@@ -18,7 +19,7 @@ export function FunnelTable({ funnel }: { funnel: FunnelReport }) {
     <section aria-labelledby="funnel-title" className={styles.section}>
       <h2 id="funnel-title">Funnel</h2>
       <p className={styles.muted}>Sessions that reached each step after every step before it.</p>
-      <div className={styles.scroll}>
+      <ScrollBox>
         <table className={styles.table}>
           <thead>
             <tr>
@@ -46,7 +47,7 @@ export function FunnelTable({ funnel }: { funnel: FunnelReport }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }

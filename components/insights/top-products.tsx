@@ -1,6 +1,7 @@
 import type { ProductsReport } from '@/lib/insights/products';
 import { formatCount, formatMoney } from './format';
 import styles from './insights.module.css';
+import { ScrollBox } from './scroll-box';
 
 /** The best sellers first, then the most viewed: which pieces sell and which are only looked at. */
 export function TopProducts({ products }: { products: ProductsReport }) {
@@ -10,7 +11,7 @@ export function TopProducts({ products }: { products: ProductsReport }) {
       {products.products.length === 0 ? (
         <p className={styles.muted}>No product was viewed, added or bought in this range.</p>
       ) : (
-        <div className={styles.scroll}>
+        <ScrollBox>
           <table className={styles.table}>
             <thead>
               <tr>
@@ -33,7 +34,7 @@ export function TopProducts({ products }: { products: ProductsReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

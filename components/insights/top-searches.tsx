@@ -1,6 +1,7 @@
 import type { SearchesReport } from '@/lib/insights/searches';
 import { formatCount } from './format';
 import styles from './insights.module.css';
+import { ScrollBox } from './scroll-box';
 
 /** What shoppers searched for, with the terms that found nothing flagged in words, not colour alone. */
 export function TopSearches({ searches }: { searches: SearchesReport }) {
@@ -15,7 +16,7 @@ export function TopSearches({ searches }: { searches: SearchesReport }) {
           <p className={styles.muted}>
             {missing === 0 ? 'Every term found something.' : `${missing} of these terms found nothing at least once: worth a product or a synonym.`}
           </p>
-          <div className={styles.scroll}>
+          <ScrollBox>
             <table className={styles.table}>
               <thead>
                 <tr>
@@ -34,7 +35,7 @@ export function TopSearches({ searches }: { searches: SearchesReport }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </>
       )}
     </section>

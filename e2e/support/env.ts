@@ -2,11 +2,14 @@
 // these, so a spec can find the data folder and the emulator without asking the server.
 import path from 'node:path';
 import { DEMO_POOL } from '../../scripts/cognito-seed.mjs';
+import { embeddedWarehouseUrl } from '../../lib/insights/config';
 
 const port = Number(process.env.E2E_PORT || 3100);
 const cognitoPort = Number(process.env.E2E_COGNITO_PORT || 9330);
 const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
 const dataDir = path.resolve('.data/e2e-clickstream');
+// The run's own warehouse (scripts/warehouse-server.ts): the loader writes it, /api/insights reads it.
+const warehousePort = Number(process.env.E2E_WAREHOUSE_PORT || 54339);
 
 export const E2E = {
   port,
@@ -15,6 +18,9 @@ export const E2E = {
   cognitoEndpoint,
   cognitoDir: path.resolve('.cognito/e2e'),
   dataDir,
+  warehousePort,
+  warehouseDir: path.resolve('.data/e2e-postgres'),
+  databaseUrl: embeddedWarehouseUrl(warehousePort),
   serverEnv: {
     NEXT_PUBLIC_COGNITO_USER_POOL_ID: DEMO_POOL.userPoolId,
     NEXT_PUBLIC_COGNITO_CLIENT_ID: DEMO_POOL.clientId,
@@ -28,5 +34,6 @@ export const E2E = {
     CLICKSTREAM_ALLOWED_ORIGINS: 'https://partner.e2e.example',
     // Per client IP; the rate-limit spec uses its own fake X-Forwarded-For address, so it cannot starve others.
     CLICKSTREAM_RATE_LIMIT_PER_MINUTE: '600',
+    DATABASE_URL: embeddedWarehouseUrl(warehousePort),
   },
 };
