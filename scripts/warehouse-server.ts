@@ -2,7 +2,8 @@
 // Playwright stops it (SIGTERM). Usage: tsx scripts/warehouse-server.ts --dir .data/e2e-postgres --port 54339
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { startEmbeddedPostgres, WAREHOUSE_DATABASE } from '@/lib/warehouse/embedded';
+import { startEmbeddedPostgres } from '@/lib/warehouse/embedded';
+import { WAREHOUSE_DATABASE } from '@/lib/warehouse/embedded-url';
 
 const { values } = parseArgs({ options: { dir: { type: 'string', default: '.data/e2e-postgres' }, port: { type: 'string', default: '54339' } } });
 

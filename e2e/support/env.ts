@@ -2,7 +2,7 @@
 // these, so a spec can find the data folder and the emulator without asking the server.
 import path from 'node:path';
 import { DEMO_POOL } from '../../scripts/cognito-seed.mjs';
-import { embeddedWarehouseUrl } from '../../lib/insights/config';
+import { embeddedWarehouseUrl } from '../../lib/warehouse/embedded-url';
 
 const port = Number(process.env.E2E_PORT || 3100);
 const cognitoPort = Number(process.env.E2E_COGNITO_PORT || 9330);

@@ -2,6 +2,7 @@
 // (the ingestion's own CLICKSTREAM_COGNITO_* settings, one pool for the whole store) and the warehouse.
 import { ConfigError, readIngestConfig, type CognitoConfig } from '../ingest/config';
 import { readWarehouseConfig } from '../warehouse/config';
+import { embeddedWarehouseUrl } from '../warehouse/embedded-url';
 
 export { ConfigError };
 
@@ -12,12 +13,6 @@ export type InsightsConfig = {
 };
 
 type Env = Record<string, string | undefined>;
-
-/**
- * The URL of an embedded warehouse on `port` (the user, password and database that
- * lib/warehouse/embedded.ts creates), without importing the server package it starts.
- */
-export const embeddedWarehouseUrl = (port: number) => `postgres://postgres:postgres@127.0.0.1:${port}/clickstream_dw`;
 
 /** Without DATABASE_URL, the embedded warehouse that `npm run dev` runs: the API connects to it and never starts it. */
 export function readInsightsConfig(env: Env = process.env): InsightsConfig {

