@@ -21,7 +21,8 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: [
+  // Against E2E_BASE_URL (npm run dev, a deployed preview), nothing is started here.
+  webServer: E2E.external ? [] : [
     {
       command: `node scripts/cognito-local.mjs --port ${E2E.cognitoPort} --dir ${E2E.cognitoDir}`,
       url: `${E2E.cognitoEndpoint}/health`,

@@ -5,6 +5,8 @@ import { DEMO_POOL } from '../../scripts/cognito-seed.mjs';
 import { embeddedWarehouseUrl } from '../../lib/warehouse/embedded-url';
 
 const port = Number(process.env.E2E_PORT || 3100);
+// Another server to drive instead of the suite's own build (`npm run dev`, a deployed preview): none is started then.
+const external = process.env.E2E_BASE_URL || null;
 const cognitoPort = Number(process.env.E2E_COGNITO_PORT || 9330);
 const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
 const dataDir = path.resolve('.data/e2e-clickstream');
@@ -13,7 +15,12 @@ const warehousePort = Number(process.env.E2E_WAREHOUSE_PORT || 54339);
 
 export const E2E = {
   port,
-  baseURL: `http://127.0.0.1:${port}`,
+  baseURL: external ?? `http://127.0.0.1:${port}`,
+  external: external !== null,
+  // Where the tracking kit (e2e/clickstream) reads events at rest; null (wire only) for an external server unless set.
+  clickstreamDataDir: process.env.E2E_CLICKSTREAM_DATA_DIR ? path.resolve(process.env.E2E_CLICKSTREAM_DATA_DIR) : external ? null : dataDir,
+  // Where clickstream.send() posts, against baseURL (a deployed preview's is its API Gateway URL).
+  clickstreamEndpoint: process.env.E2E_CLICKSTREAM_ENDPOINT || '/api/clickstream',
   cognitoPort,
   cognitoEndpoint,
   cognitoDir: path.resolve('.cognito/e2e'),

@@ -7,17 +7,21 @@ import { describeError, serverLogger, type Logger } from './log';
 import { S3Sink } from './s3-sink';
 import type { Sink } from './sink';
 
+/** What an adapter may add around the configured sink (a development server's inspector records through it). */
+export type WrapSink = (sink: Sink) => Sink;
+
 /** Wires the core to the sink and verifier the configuration asks for; adapters call this once. */
-function createIngestFromConfig(config: IngestConfig, log: Logger = serverLogger) {
-  const sink: Sink = config.s3 ? new S3Sink(config.s3) : new FileSystemSink(path.resolve(config.dataDir));
+function createIngestFromConfig(config: IngestConfig, log: Logger = serverLogger, wrapSink?: WrapSink) {
+  const configured: Sink = config.s3 ? new S3Sink(config.s3) : new FileSystemSink(path.resolve(config.dataDir));
+  const sink = wrapSink ? wrapSink(configured) : configured;
   const verifier = config.cognito ? createCognitoVerifier(config.cognito, log) : null;
   const { allowedOrigins, limits, trustedFront } = config;
   const handle = createIngestHandler({ sink, verifier, allowedOrigins, limits, log, trustedFront });
   return { config, handle };
 }
 
-export function createIngestFromEnv(env: Record<string, string | undefined> = process.env, log: Logger = serverLogger) {
-  return createIngestFromConfig(readIngestConfig(env), log);
+export function createIngestFromEnv(env: Record<string, string | undefined> = process.env, log: Logger = serverLogger, wrapSink?: WrapSink) {
+  return createIngestFromConfig(readIngestConfig(env), log, wrapSink);
 }
 
 export type Ingest = ReturnType<typeof createIngestFromEnv>;
@@ -26,11 +30,11 @@ export type Ingest = ReturnType<typeof createIngestFromEnv>;
  * The adapters' start-up: builds from the environment on first use (so importing reads no
  * configuration, as `next build` does) and keeps it; null, logged, while the configuration is invalid.
  */
-export function ingestOnFirstUse(env: Record<string, string | undefined> = process.env): () => Ingest | null {
+export function ingestOnFirstUse(env: Record<string, string | undefined> = process.env, wrapSink?: WrapSink): () => Ingest | null {
   let ingest: Ingest | undefined;
   return () => {
     try {
-      return (ingest ??= createIngestFromEnv(env));
+      return (ingest ??= createIngestFromEnv(env, serverLogger, wrapSink));
     } catch (cause) {
       serverLogger('error', 'clickstream configuration is invalid', describeError(cause));
       return null;

@@ -3,7 +3,7 @@ import { corsFor } from './cors';
 import { jsonResponse, type IngestResponse } from './core';
 import { clientIpFromForwardedFor } from './network';
 import { RateLimiter } from './rate-limit';
-import { ingestOnFirstUse, misconfigured } from './runtime';
+import { ingestOnFirstUse, misconfigured, type WrapSink } from './runtime';
 
 function toResponse({ status, headers, body }: IngestResponse): Response {
   return new Response(status === 204 ? null : body, { status, headers });
@@ -28,10 +28,10 @@ async function* whole(request: Request): AsyncGenerator<Uint8Array> {
 /**
  * A Web-standard `Request -> Response` handler over the core, for the Next.js route. It adds what
  * only a long-lived server needs: a per-client-IP rate limit. Built on first use, so importing it
- * (as `next build` does) reads no configuration.
+ * (as `next build` does) reads no configuration. `wrapSink` is for a development server only.
  */
-export function createWebIngestHandler(env: Record<string, string | undefined> = process.env) {
-  const getIngest = ingestOnFirstUse(env);
+export function createWebIngestHandler(env: Record<string, string | undefined> = process.env, { wrapSink }: { wrapSink?: WrapSink } = {}) {
+  const getIngest = ingestOnFirstUse(env, wrapSink);
   let limiter: RateLimiter | undefined;
 
   return async function handle(request: Request): Promise<Response> {

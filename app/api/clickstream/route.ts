@@ -1,10 +1,13 @@
+import { sharedInspector } from '@/lib/ingest/inspector';
 import { createWebIngestHandler } from '@/lib/ingest/web-adapter';
 
 // The in-app ingestion endpoint: a thin adapter over lib/ingest, the same core as the Lambda.
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const handle = createWebIngestHandler();
+// `next build` fixes NODE_ENV to production: a production build never records for /api/clickstream/inspect.
+const inspector = process.env.NODE_ENV === 'production' ? null : sharedInspector();
+const handle = createWebIngestHandler(process.env, { wrapSink: inspector?.wrap });
 
 export const POST = handle;
 export const OPTIONS = handle;
