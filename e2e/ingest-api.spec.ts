@@ -1,40 +1,20 @@
 // The ingestion API over real HTTP against the production build: storage layout and enrichment,
-// CORS, body limits and the rate limit. Events are posted by hand, not by the tracker.
+// CORS, body limits and the rate limit. Events are posted by hand, not by the tracker, through the
+// tracking kit (clickstream.send), which reads back what was stored and what was rejected.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { storedEventSchema } from '../lib/contract/events';
+import type { APIRequestContext } from '@playwright/test';
 import { eventKey } from '../lib/ingest/layout';
 import { IPHONE_UA } from '../lib/ingest/test-fixtures';
 import { DEMO_POOL, DEMO_SHOPPER } from '../scripts/cognito-seed.mjs';
+import { expect, sampleEvent, test, type Clickstream } from './clickstream';
 import { E2E } from './support/env';
 
 const ENDPOINT = '/api/clickstream';
 
-function event(overrides: Record<string, unknown> = {}) {
-  return {
-    event_id: randomUUID(),
-    event_name: 'page_view',
-    client_timestamp: new Date().toISOString(),
-    client_id: randomUUID(),
-    session_id: randomUUID(),
-    is_first_visit: false,
-    user_id: null,
-    user_login_state: 'anonymous',
-    identity_source: 'anonymous',
-    page_url: `${E2E.baseURL}/collections/rings`,
-    page_path: '/collections/rings',
-    page_title: 'Rings | Lumen',
-    referrer: null,
-    language: 'fr-FR',
-    screen_width: 390,
-    screen_height: 844,
-    timezone: 'Europe/Paris',
-    ...overrides,
-  };
-}
+const event = sampleEvent;
 
 /** A client address of its own per request, so the rate limit it hits is its own (see docs/ingestion.md). */
 let lastHost = Math.floor(Math.random() * 200);
@@ -42,9 +22,8 @@ const fakeIp = () => `198.51.100.${(lastHost++ % 254) + 1}`;
 // The flood's address comes from another range, so no later request (nor a retried test) shares its spent window.
 const floodIp = () => `203.0.113.${Math.floor(Math.random() * 254) + 1}`;
 
-/** A JSON body from a client address of its own. */
-const postJson = (request: APIRequestContext, body: unknown) =>
-  request.post(ENDPOINT, { headers: { 'content-type': 'application/json', 'x-forwarded-for': fakeIp() }, data: JSON.stringify(body) });
+/** A JSON body from a client address of its own, recorded by the tracking kit like a browser's. */
+const postJson = (clickstream: Clickstream, body: unknown) => clickstream.send(body, { headers: { 'x-forwarded-for': fakeIp() } });
 
 const storedFile = (eventId: string, receivedAt: Date) => path.join(E2E.dataDir, eventKey(eventId, receivedAt));
 
@@ -57,13 +36,14 @@ async function demoIdToken(request: APIRequestContext): Promise<string> {
   return (await response.json()).AuthenticationResult.IdToken;
 }
 
-test('a good batch is stored at events/YYYY/MM/DD/event-<id>.json with every server-added field', async ({ request }) => {
+test('a good batch is stored at events/YYYY/MM/DD/event-<id>.json with every server-added field', async ({ request, clickstream }) => {
   const anonymous = event();
   const shopper = event({ user_id: DEMO_SHOPPER.sub, user_login_state: 'logged_in', identity_source: 'cognito' });
   const impostor = event({ user_id: randomUUID(), user_login_state: 'logged_in', identity_source: 'cognito' });
   const token = await demoIdToken(request);
   const before = new Date();
-  const response = await request.post(ENDPOINT, {
+  const unknown = { ...event(), event_name: 'wishlist_add' };
+  const response = await clickstream.send({ events: [anonymous, shopper, impostor, unknown] }, {
     headers: {
       'content-type': 'text/plain;charset=UTF-8',
       authorization: `Bearer ${token}`,
@@ -71,16 +51,16 @@ test('a good batch is stored at events/YYYY/MM/DD/event-<id>.json with every ser
       'cloudfront-viewer-country': 'FR',
       'x-forwarded-for': '203.0.113.77',
     },
-    data: JSON.stringify({ events: [anonymous, shopper, impostor, { ...event(), event_name: 'wishlist_add' }] }),
   });
   expect(response.status()).toBe(202);
-  const body = await response.json();
-  expect(body.accepted).toEqual([anonymous.event_id, shopper.event_id, impostor.event_id]);
-  expect(body.rejected).toEqual([{ index: 3, event_id: expect.any(String), errors: [{ field: 'event_name', message: expect.stringContaining('Invalid option') }] }]);
+  expect((await response.json()).accepted).toEqual([anonymous.event_id, shopper.event_id, impostor.event_id]);
+  expect(clickstream.rejected()).toEqual([
+    { status: 202, index: 3, event_id: unknown.event_id, event_name: 'wishlist_add', errors: [{ field: 'event_name', message: expect.stringContaining('Invalid option') }], error: null },
+  ]);
 
-  const read = (id: string) => JSON.parse(fs.readFileSync(storedFile(id, before), 'utf8'));
-  const stored = read(anonymous.event_id);
-  expect(() => storedEventSchema.parse(stored)).not.toThrow();
+  // The layout at rest, read by its path; the kit reads the same file (checked against the stored contract).
+  const stored = JSON.parse(fs.readFileSync(storedFile(anonymous.event_id, before), 'utf8'));
+  expect(clickstream.stored({ event_id: anonymous.event_id })).toEqual([stored]);
   expect(stored).toEqual({
     ...anonymous,
     context_product_id: null,
@@ -109,9 +89,8 @@ test('a good batch is stored at events/YYYY/MM/DD/event-<id>.json with every ser
     schema_version: 1,
   });
   expect(Date.parse(stored.event_timestamp)).toBeGreaterThanOrEqual(before.getTime());
-  expect(read(shopper.event_id).identity_verified).toBe(true);
-  expect(read(impostor.event_id).identity_verified).toBe(false);
-  expect(read(shopper.event_id).request_id).toBe(stored.request_id);
+  expect(clickstream.stored({ event_id: shopper.event_id, identity_verified: true, request_id: stored.request_id })).toHaveLength(1);
+  expect(clickstream.stored({ event_id: impostor.event_id, identity_verified: false })).toHaveLength(1);
 });
 
 test('CORS preflight answers the same origin and allowed origins, and nothing for others', async ({ request }) => {
@@ -132,12 +111,12 @@ test('CORS preflight answers the same origin and allowed origins, and nothing fo
   expect(post.headers()['access-control-allow-origin']).toBeUndefined();
 });
 
-test('an oversized body is refused with 413 and nothing from it is stored', async ({ request }) => {
+test('an oversized body is refused with 413 and nothing from it is stored', async ({ clickstream }) => {
   const big = event({ page_title: 'x'.repeat(600 * 1024) });
-  const response = await postJson(request, { events: [big] });
+  const response = await postJson(clickstream, { events: [big] });
   expect(response.status()).toBe(413);
-  expect((await response.json()).error).toMatch(/over the 524288-byte limit/);
-  expect(fs.existsSync(storedFile(big.event_id, new Date()))).toBe(false);
+  expect(clickstream.rejected()).toEqual([{ status: 413, index: null, event_id: null, event_name: null, errors: [], error: expect.stringMatching(/over the 524288-byte limit/) }]);
+  expect(clickstream.stored()).toEqual([]);
 });
 
 test('one client over the rate limit gets 429 with Retry-After, others are unaffected', async ({ request }) => {
@@ -161,13 +140,14 @@ test('one client over the rate limit gets 429 with Retry-After, others are unaff
   expect(other.status()).toBe(202);
 });
 
-test('an event nested 5,000 arrays deep is rejected with its reason, never a 5xx, and its good neighbour is stored', async ({ request }) => {
+test('an event nested 5,000 arrays deep is rejected with its reason, never a 5xx, and its good neighbour is stored', async ({ clickstream }) => {
   const good = event();
   const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-  const response = await request.post(ENDPOINT, { headers: { 'content-type': 'application/json', 'x-forwarded-for': fakeIp() }, data: `{"events":[${JSON.stringify(good)},${deep}]}` });
+  const response = await postJson(clickstream, `{"events":[${JSON.stringify(good)},${deep}]}`);
   expect(response.status()).toBe(202);
   expect(await response.json()).toEqual({ accepted: [good.event_id], rejected: [{ index: 1, event_id: null, errors: [{ field: '(event)', message: 'nests arrays or objects deeper than 16 levels' }] }] });
-  expect(fs.existsSync(storedFile(good.event_id, new Date()))).toBe(true);
+  expect(clickstream.rejected()).toEqual([{ status: 202, index: 1, event_id: null, event_name: null, errors: [{ field: '(event)', message: 'nests arrays or objects deeper than 16 levels' }], error: null }]);
+  await clickstream.expectEvent({ event_id: good.event_id, page_path: good.page_path });
 });
 
 test('every other method gets the documented 405: JSON error and Allow: POST, OPTIONS', async ({ request }) => {
@@ -180,29 +160,28 @@ test('every other method gets the documented 405: JSON error and Allow: POST, OP
   }
 });
 
-test('an event_id sent in upper case, then lower case, is one stored event under its lower-case name', async ({ request }) => {
+test('an event_id sent in upper case, then lower case, is one stored event under its lower-case name', async ({ clickstream }) => {
   const id = randomUUID();
   const receivedAt = new Date();
   const shouted = event({ event_id: id.toUpperCase() });
   for (const sent of [shouted, { ...shouted, event_id: id }]) {
-    const response = await postJson(request, sent);
+    const response = await postJson(clickstream, sent);
     expect(response.status()).toBe(202);
     expect((await response.json()).accepted).toEqual([id]);
   }
   const dayFolder = path.dirname(storedFile(id, receivedAt));
   expect(fs.readdirSync(dayFolder).filter((name) => name.toLowerCase().includes(id))).toEqual([`event-${id}.json`]);
-  expect(JSON.parse(fs.readFileSync(storedFile(id, receivedAt), 'utf8')).event_id).toBe(id);
+  expect(clickstream.stored().map((e) => e.event_id)).toEqual([id]);
 });
 
-test('a second copy of a stored event_id is accepted as a duplicate and cannot rewrite the stored event', async ({ request }) => {
+test('a second copy of a stored event_id is accepted as a duplicate and cannot rewrite the stored event', async ({ clickstream }) => {
   const original = event();
-  const receivedAt = new Date();
   for (const sent of [original, { ...original, page_title: 'Rewritten by someone who knows the id' }]) {
-    const response = await postJson(request, sent);
+    const response = await postJson(clickstream, sent);
     expect(response.status()).toBe(202);
     expect(await response.json()).toEqual({ accepted: [original.event_id], rejected: [] });
   }
-  expect(JSON.parse(fs.readFileSync(storedFile(original.event_id, receivedAt), 'utf8')).page_title).toBe(original.page_title);
+  expect(clickstream.stored()).toEqual([expect.objectContaining({ event_id: original.event_id, page_title: original.page_title })]);
 });
 
 test('a client trickling its body gets 408 once the 10 s body deadline passes, and its connection is closed', async () => {

@@ -31,7 +31,7 @@ async function startNextDev(port: number) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV'));
   const child = spawn(process.execPath, [path.join(repo, 'node_modules/next/dist/bin/next'), 'dev', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: root,
-    env: { ...env, CLICKSTREAM_DATA_DIR: path.join(root, '.data'), NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...env, CLICKSTREAM_DATA_DIR: path.join(root, '.data'), NEXT_TELEMETRY_DISABLED: '1' } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

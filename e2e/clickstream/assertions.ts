@@ -49,7 +49,7 @@ export class Clickstream extends ClickstreamLog {
       const elsewhere = this.storedElsewhere(filter);
       if (elsewhere.length) {
         const clients = [...new Set(elsewhere.map((e) => e.client_id))].slice(0, 3).join(', ');
-        lines.push(`${elsewhere.length} matching event(s) were stored for other clients (another test or browser context, not counted): client_id ${clients}`);
+        lines.push(`${elsewhere.length} matching event(s) were stored since this test began for other clients (another test or browser context, not counted): client_id ${clients}`);
       }
     } else lines.push('At rest: not read (wire only).');
     const rejected = this.rejected();

@@ -80,11 +80,13 @@ export class ClickstreamLog {
     return events.filter((e) => matches(e, filter, 'rest'));
   }
 
-  /** Stored events of other clients (other tests, other browser contexts) that match: for failure messages only. */
+  /** Matching events of other clients (other tests, other browser contexts) received since the test began: for failure messages only. */
   storedElsewhere(filter: EventFilter): StoredEvent[] {
-    if (this.options.dataDir === null) return [];
+    const { dataDir, startedAt } = this.options;
+    if (dataDir === null) return [];
     const clients = new Set(this.clientIds());
-    return (storedSince(this.options.dataDir, this.options.startedAt) as StoredEvent[]).filter((e) => !clients.has(e.client_id) && matches(e, filter, 'rest'));
+    const since = startedAt.toISOString();
+    return (storedSince(dataDir, startedAt) as StoredEvent[]).filter((e) => !clients.has(e.client_id) && e.event_timestamp >= since && matches(e, filter, 'rest'));
   }
 
   /** Events (or whole requests) the API refused, with its reasons. */

@@ -7,6 +7,8 @@ import { Clickstream } from './assertions';
 export { expect } from '@playwright/test';
 export { Clickstream, type Found } from './assertions';
 export type { EventFilter } from './match';
+export { sampleEvent } from './sample';
+export { clientIdOf, outboxLength } from './browser-state';
 export type { Rejection, WireRequest } from './wire';
 
 export const test = base.extend<{ clickstream: Clickstream }>({
