@@ -13,9 +13,14 @@ import type { ProductsReport } from '../lib/insights/products';
 import { cognitoLocalTokens } from '../lib/ingest/test-servers';
 import { DEMO_ANALYST, DEMO_POOL } from '../scripts/cognito-seed.mjs';
 import { E2E } from './support/env';
+import { layoutFaults } from './support/layout';
 import { addToCart, fillShipping, placeOrder, signIn } from './support/storefront-helpers';
 import { RING } from './support/tracking-journey';
 import { clientIdOf, waitForStoredNamed } from './support/tracking-wire';
+
+const CAMPAIGN = { utm_source: 'lumen-newsletter', utm_medium: 'email', utm_campaign: 'winter-gifts-2026' };
+const CAMPAIGN_QUERY = `?${new URLSearchParams(CAMPAIGN)}`;
+const REFERRER = 'https://mail.journal-of-fine-jewelry.example/';
 
 function load(): string {
   const output = execFileSync('npm', ['run', '--silent', 'warehouse:load'], {
@@ -63,6 +68,8 @@ test('a guest order reaches the analyst at /insights: funnel, revenue and top pr
   const before = await figures();
 
   const guest = await (await browser.newContext()).newPage();
+  // Lands from a link in a newsletter read on a long-named site: the campaign and the referrer are the session's.
+  await guest.goto(`/${CAMPAIGN_QUERY}`, { referer: REFERRER });
   await addToCart(guest, RING.slug);
   await guest.goto('/checkout');
   await fillShipping(guest);
@@ -98,6 +105,17 @@ test('a guest order reaches the analyst at /insights: funnel, revenue and top pr
   expect(sticksOut).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.context().close();
+});
+
+test('every section reads well at 1280, 1024, 768 and 390 px: nothing overlaps, nothing is clipped', async ({ page }) => {
+  await signInAtInsights(page, DEMO_ANALYST);
+  await expect(page.getByRole('region', { name: 'Audience' })).toBeVisible();
+  // The tables behind disclosures are checked open.
+  for (const summary of await page.locator('main details > summary').all()) await summary.click();
+  for (const width of [1280, 1024, 768, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect.poll(() => layoutFaults(page), { message: `at ${width} px` }).toEqual([]);
+  }
 });
 
 test('signed out, /insights asks to sign in and the shop never links to it', async ({ page }) => {

@@ -15,9 +15,13 @@ function reports(overrides: Partial<Reports> = {}): Reports {
     overview: { ...zeros, previous: zeros },
     funnel: { steps: steps([0, 0, 0, 0, 0]) },
     daily: { days: [{ date: '2026-11-30', sessions: 0, page_views: 0, orders: 0, revenue: 0 }] },
+    previousDaily: { days: [{ date: '2026-11-29', sessions: 0, page_views: 0, orders: 0, revenue: 0 }] },
     products: { products: [] },
     searches: { searches: [] },
     audience: { device_type: [], country: [], referrer_host: [], login_state: [] },
+    acquisition: { channels: [], campaigns: [], landing_pages: [] },
+    'product-performance': { products: [] },
+    returning: { cohorts: [], shoppers: 0, returning_shoppers: 0, returning_share: 0, buyers: 0, repeat_buyers: 0, repeat_buyer_share: 0 },
     ...overrides,
   };
 }
@@ -57,7 +61,11 @@ describe('the insights dashboard', () => {
     const { searchParams } = fetched[0];
     expect((Date.parse(searchParams.get('to')!) - Date.parse(searchParams.get('from')!)) / 86_400_000).toBe(29);
     expect(new Set(fetched.map((u) => u.pathname))).toEqual(
-      new Set(['overview', 'funnel', 'daily', 'products', 'searches', 'audience'].map((n) => `/api/insights/${n}`)),
+      new Set(
+        ['overview', 'funnel', 'daily', 'products', 'searches', 'audience', 'acquisition', 'product-performance', 'returning'].map(
+          (n) => `/api/insights/${n}`,
+        ),
+      ),
     );
   });
 
