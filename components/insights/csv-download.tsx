@@ -33,8 +33,8 @@ export function CsvDownload({ report, table, label }: Props) {
   };
   return (
     <p className={styles.export}>
-      <button type="button" className={styles.linkButton} onClick={download}>
-        Download CSV<span className="visually-hidden"> of {label}</span>
+      <button type="button" className={styles.linkButton} onClick={download} aria-label={`Download CSV of ${label}`}>
+        Download CSV
       </button>
       {error && <span role="alert">{error}</span>}
     </p>
