@@ -52,7 +52,7 @@ export function ReturningPanel({ returning }: { returning: ReturningReport }) {
           </tbody>
         </table>
       </ScrollBox>
-      <CsvDownload report="returning" table="cohorts" label="the cohort table" />
+      <CsvDownload report="returning" label="the cohort table" />
     </section>
   );
 }
