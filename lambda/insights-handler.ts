@@ -1,7 +1,8 @@
 import type { TokenClaims } from '../lib/ingest/cognito-verifier';
-import { describeError, jsonLogger } from '../lib/ingest/log';
+import { describeError, jsonLogger, type Logger } from '../lib/ingest/log';
 import { createInsightsHandler, type InsightsResponse } from '../lib/insights/core';
-import type { HttpApiEvent, HttpApiResult } from './api-gateway';
+import type { Db } from '../lib/insights/sessions-in-range';
+import { headerLookup, type HttpApiEvent, type HttpApiResult } from './api-gateway';
 import { createIamPool, readDbConfig, type DbConfig } from './db';
 
 // The Lambda behind `GET /insights/{report}`: API Gateway's JWT authorizer has verified the Cognito
@@ -34,22 +35,33 @@ export async function handler(event: InsightsEvent): Promise<HttpApiResult> {
   // One pool per request, ended before returning, so an idle store's database can pause.
   const pool = createIamPool(db, { max: 2, connectionTimeoutMillis: 25_000 });
   try {
-    const claims = event.requestContext.authorizer?.jwt?.claims;
-    const handle = createInsightsHandler({
-      db: pool,
-      // Tokens are verified by API Gateway only; a request that somehow arrives without claims is signed out.
-      verifyToken: async () => null,
-      log: jsonLogger,
-    });
-    return toResult(
-      await handle({
-        report: event.pathParameters?.report ?? '',
-        from: event.queryStringParameters?.from ?? null,
-        to: event.queryStringParameters?.to ?? null,
-        identity: claims ? { claims } : { token: null },
-      }),
-    );
+    return await answerInsightsEvent(event, pool);
   } finally {
     await pool.end();
   }
+}
+
+/** The adapter itself, over any database: the event's report, range, CSV choice and claims to the core. */
+export async function answerInsightsEvent(event: InsightsEvent, pool: Db, log: Logger = jsonLogger): Promise<HttpApiResult> {
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  const handle = createInsightsHandler({
+    db: pool,
+    // Tokens are verified by API Gateway only; a request that somehow arrives without claims is signed out.
+    verifyToken: async () => null,
+    log,
+    // The 503 advice names the scheduled loader Lambda, not `npm run warehouse:load`.
+    runsOn: 'aws',
+  });
+  const query = event.queryStringParameters ?? {};
+  return toResult(
+    await handle({
+      report: event.pathParameters?.report ?? '',
+      from: query.from ?? null,
+      to: query.to ?? null,
+      format: query.format ?? null,
+      table: query.table ?? null,
+      accept: headerLookup(event.headers).get('accept'),
+      identity: claims ? { claims } : { token: null },
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import type { AudienceReport } from '@/lib/insights/audience';
 import { Bar } from './bar';
+import { CsvDownload } from './csv-download';
 import { formatCount, formatPercent } from './format';
 import styles from './insights.module.css';
 
@@ -23,33 +24,38 @@ export function AudienceSplit({ audience }: { audience: AudienceReport }) {
           const rows = audience[key];
           const total = rows.reduce((sum, r) => sum + r.sessions, 0);
           return (
-            <table key={key} className={styles.table}>
-              <caption>{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Value</th>
-                  <th scope="col">Sessions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.length === 0 && (
+            <div key={key}>
+              <table className={styles.table}>
+                <caption>{title}</caption>
+                <thead>
                   <tr>
-                    <td colSpan={2}>No sessions</td>
+                    <th scope="col">Value</th>
+                    <th scope="col">Sessions</th>
                   </tr>
-                )}
-                {rows.slice(0, TOP).map((r) => (
-                  <tr key={r.value}>
-                    <th scope="row">{LABELS[r.value] ?? r.value}</th>
-                    <td className={styles.withBar}>
-                      <span>
-                        {formatCount(r.sessions)} ({formatPercent(r.sessions / total)})
-                      </span>
-                      <Bar value={r.sessions} max={total} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.length === 0 && (
+                    <tr>
+                      <td colSpan={2}>No sessions</td>
+                    </tr>
+                  )}
+                  {rows.slice(0, TOP).map((r) => (
+                    <tr key={r.value}>
+                      <th scope="row">{LABELS[r.value] ?? r.value}</th>
+                      <td>
+                        <div className={styles.withBar}>
+                          <span>
+                            {formatCount(r.sessions)} ({formatPercent(r.sessions / total)})
+                          </span>
+                          <Bar value={r.sessions} max={total} />
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <CsvDownload report="audience" table={key} label={`the ${title} table`} />
+            </div>
           );
         })}
       </div>

@@ -1,12 +1,16 @@
 'use client';
 import { useState } from 'react';
+import { AcquisitionPanel } from './acquisition-panel';
 import { AudienceSplit } from './audience-split';
+import { RangeContext } from './csv-download';
 import { DailyChart } from './daily-chart';
 import { FunnelTable } from './funnel-table';
 import { Headline } from './headline';
 import styles from './insights.module.css';
-import { lastDays, type Range } from './range';
+import { ProductPerformance } from './product-performance';
+import { rangeFromSearch, type Range } from './range';
 import { RangePicker } from './range-picker';
+import { ReturningPanel } from './returning-panel';
 import { TopProducts } from './top-products';
 import { TopSearches } from './top-searches';
 import { useReports } from './use-reports';
@@ -14,8 +18,13 @@ import { useReports } from './use-reports';
 type Props = { account: string; signOut?: () => void };
 
 export function Dashboard({ account, signOut }: Props) {
-  const [range, setRange] = useState<Range>(() => lastDays(30));
+  // The range lives in the URL (?from=&to=), so a view can be shared and survives a reload.
+  const [range, setRange] = useState<Range>(() => rangeFromSearch(window.location.search));
   const state = useReports(range);
+  const pick = (next: Range) => {
+    window.history.replaceState(null, '', `?from=${next.from}&to=${next.to}`);
+    setRange(next);
+  };
   const signOutButton = signOut && (
     <button type="button" className="button" onClick={signOut}>
       Sign out
@@ -37,7 +46,7 @@ export function Dashboard({ account, signOut }: Props) {
   return (
     <div className={styles.dashboard}>
       <div className={styles.toolbar}>
-        <RangePicker range={range} onChange={setRange} />
+        <RangePicker range={range} onChange={pick} />
         <p className={styles.account}>
           Signed in as <strong>{account}</strong> {signOutButton}
         </p>
@@ -57,14 +66,17 @@ export function Dashboard({ account, signOut }: Props) {
         )}
       </div>
       {state.kind === 'ready' && (
-        <>
+        <RangeContext value={range}>
           <Headline overview={state.reports.overview} range={range} />
           <FunnelTable funnel={state.reports.funnel} />
-          <DailyChart daily={state.reports.daily} />
+          <DailyChart daily={state.reports.daily} previous={state.reports.previousDaily} />
+          <AcquisitionPanel acquisition={state.reports.acquisition} />
           <TopProducts products={state.reports.products} />
+          <ProductPerformance report={state.reports['product-performance']} />
+          <ReturningPanel returning={state.reports.returning} />
           <TopSearches searches={state.reports.searches} />
           <AudienceSplit audience={state.reports.audience} />
-        </>
+        </RangeContext>
       )}
     </div>
   );

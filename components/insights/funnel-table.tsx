@@ -1,5 +1,6 @@
 import type { FunnelReport } from '@/lib/insights/funnel';
 import { Bar } from './bar';
+import { CsvDownload } from './csv-download';
 import { formatCount, formatPercent } from './format';
 import styles from './insights.module.css';
 import { ScrollBox } from './scroll-box';
@@ -36,9 +37,11 @@ export function FunnelTable({ funnel }: { funnel: FunnelReport }) {
               return (
                 <tr key={step}>
                   <th scope="row">{LABELS[step]}</th>
-                  <td className={styles.withBar}>
-                    <span>{formatCount(sessions)}</span>
-                    <Bar value={sessions} max={first} />
+                  <td>
+                    <div className={styles.withBar}>
+                      <span>{formatCount(sessions)}</span>
+                      <Bar value={sessions} max={first} />
+                    </div>
                   </td>
                   <td>{first ? formatPercent(sessions / first) : '–'}</td>
                   <td>{dropped === null ? '–' : `${formatCount(dropped)} (${before ? formatPercent(dropped / before) : '0.0%'})`}</td>
@@ -48,6 +51,7 @@ export function FunnelTable({ funnel }: { funnel: FunnelReport }) {
           </tbody>
         </table>
       </ScrollBox>
+      <CsvDownload report="funnel" label="the funnel" />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { OverviewFigures, OverviewReport } from '@/lib/insights/overview';
+import { CsvDownload } from './csv-download';
 import { describeChange, formatCount, formatMoney, formatPercent } from './format';
 import styles from './insights.module.css';
 import { rangeLength, type Range } from './range';
@@ -33,6 +34,7 @@ export function Headline({ overview, range }: { overview: OverviewReport; range:
           );
         })}
       </dl>
+      <CsvDownload report="overview" label="the headline figures, this period and the previous one" />
     </section>
   );
 }

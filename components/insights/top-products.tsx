@@ -1,4 +1,5 @@
 import type { ProductsReport } from '@/lib/insights/products';
+import { CsvDownload } from './csv-download';
 import { formatCount, formatMoney } from './format';
 import styles from './insights.module.css';
 import { ScrollBox } from './scroll-box';
@@ -36,6 +37,7 @@ export function TopProducts({ products }: { products: ProductsReport }) {
           </table>
         </ScrollBox>
       )}
+      <CsvDownload report="products" label="the top products" />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { SearchesReport } from '@/lib/insights/searches';
+import { CsvDownload } from './csv-download';
 import { formatCount } from './format';
 import styles from './insights.module.css';
 import { ScrollBox } from './scroll-box';
@@ -36,6 +37,7 @@ export function TopSearches({ searches }: { searches: SearchesReport }) {
               </tbody>
             </table>
           </ScrollBox>
+          <CsvDownload report="searches" label="the searches" />
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { TokenClaims } from '../ingest/cognito-verifier';
 import { describeError, type Logger } from '../ingest/log';
-import { parseRange } from './range';
+import { chooseTable, csvFileName, tableKeys, toCsv, wantsCsv } from './csv';
+import { parseRange, type DateRange } from './range';
 import { REPORT_NAMES, REPORTS, isReportName } from './reports';
 import type { Db } from './sessions-in-range';
 
@@ -11,7 +12,16 @@ import type { Db } from './sessions-in-range';
 export type Identity = { token: string | null } | { claims: TokenClaims };
 
 /** What an adapter hands the core: nothing here is specific to Next.js or Lambda. */
-export type InsightsRequest = { report: string; from: string | null; to: string | null; identity: Identity };
+export type InsightsRequest = {
+  report: string;
+  from: string | null;
+  to: string | null;
+  identity: Identity;
+  /** CSV instead of JSON: `format=csv`, or an Accept header naming text/csv; `table` picks one of several. */
+  format?: string | null;
+  table?: string | null;
+  accept?: string | null;
+};
 export type InsightsResponse = { status: number; headers: Record<string, string>; body: string };
 
 export type InsightsDeps = {
@@ -19,11 +29,28 @@ export type InsightsDeps = {
   /** null when sign-in is not configured. */
   verifyToken: ((token: string) => Promise<TokenClaims | null>) | null;
   log: Logger;
+  /** Where the API runs, for the advice of a 503: `local` (npm run dev and warehouse:load, the default) or `aws`. */
+  runsOn?: RunsOn;
+};
+
+export type RunsOn = 'local' | 'aws';
+
+// What to do about a warehouse that cannot answer, where the store owner can do it: on AWS the
+// loader is a scheduled Lambda (infra/lib/warehouse-loader.ts) and the database Aurora Serverless.
+export const WAREHOUSE_ADVICE: Record<RunsOn, { noTables: string; unreachable: string }> = {
+  local: {
+    noTables: 'the warehouse has no tables yet: run `npm run warehouse:load` once (`npm run dev` does it)',
+    unreachable: 'the warehouse database is not reachable right now; the reports are back once it is (is `npm run dev` running?)',
+  },
+  aws: {
+    noTables: 'the warehouse has no tables yet: the scheduled loader Lambda creates them on its first run (every few minutes; to run it now, invoke the LoaderFunctionName of the LumenAnalytics stack, and see LoaderLogGroup if it fails)',
+    unreachable: 'the warehouse database is not reachable right now (Aurora may be resuming from a pause); try again in a minute, and see InsightsLogGroup of the LumenAnalytics stack if it lasts',
+  },
 };
 
 export const ANALYSTS_GROUP = 'analysts';
 
-type Outcome = { status: number; body: unknown; dbMs?: number };
+type Outcome = { status: number; body: unknown; dbMs?: number; csv?: { text: string; fileName: string } };
 
 const fail = (status: number, error: string): Outcome => ({ status, body: { error } });
 
@@ -75,19 +102,30 @@ export function createInsightsHandler(deps: InsightsDeps) {
     if (!isReportName(request.report)) return fail(404, `no report named "${request.report}"; the reports are ${REPORT_NAMES.join(', ')}`);
     const range = parseRange({ from: request.from, to: request.to });
     if (!range.ok) return fail(400, range.error);
+    const format = wantsCsv(request.format ?? null, request.accept ?? null);
+    if ('error' in format) return fail(400, format.error);
+    const { schema } = REPORTS[request.report];
+    const tables = tableKeys(schema);
+    const table = format.csv ? chooseTable(request.report, tables, request.table ?? null) : { table: null };
+    if ('error' in table) return fail(400, table.error);
     try {
       const started = performance.now();
       const body = await REPORTS[request.report].run(deps.db, range.range);
-      return { status: 200, body, dbMs: performance.now() - started };
+      const dbMs = performance.now() - started;
+      if (!format.csv) return { status: 200, body, dbMs };
+      return { status: 200, body: null, dbMs, csv: csvOf(request.report, schema, body, table.table, tables.length, range.range) };
     } catch (error) {
+      const advice = WAREHOUSE_ADVICE[deps.runsOn ?? 'local'];
       // The API only reads: the loader creates and migrates the tables (42P01: no such table yet).
-      if ((error as { code?: unknown }).code === '42P01') {
-        return fail(503, 'the warehouse has no tables yet: run `npm run warehouse:load` once (`npm run dev` does it)');
-      }
+      if ((error as { code?: unknown }).code === '42P01') return fail(503, advice.noTables);
       if (!isUnavailable(error)) throw error;
       deps.log('error', 'insights database unavailable', describeError(error));
-      return fail(503, 'the warehouse database is not reachable right now; the reports are back once it is (is `npm run dev` running?)');
+      return fail(503, advice.unreachable);
     }
+  }
+
+  function csvOf(report: string, schema: Parameters<typeof toCsv>[0], body: unknown, table: string | null, tables: number, range: DateRange) {
+    return { text: toCsv(schema, body, table), fileName: csvFileName(report, table, tables, range) };
   }
 
   return async function handle(request: InsightsRequest): Promise<InsightsResponse> {
@@ -100,10 +138,15 @@ export function createInsightsHandler(deps: InsightsDeps) {
     deps.log(outcome.status >= 500 ? 'error' : 'info', 'insights request', { report: request.report, status: outcome.status, duration_ms: Math.round(total) });
     const challenge: Record<string, string> = outcome.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
     const timing = [`total;dur=${total.toFixed(1)}`, ...(outcome.dbMs === undefined ? [] : [`db;dur=${outcome.dbMs.toFixed(1)}`])];
-    return {
-      status: outcome.status,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-store', 'server-timing': timing.join(', '), ...challenge },
-      body: JSON.stringify(outcome.body),
-    };
+    // The same URL answers JSON or CSV by its Accept header: caches must tell them apart.
+    const common = { 'cache-control': 'private, no-store', 'server-timing': timing.join(', '), vary: 'accept', ...challenge };
+    if (outcome.csv) {
+      return {
+        status: outcome.status,
+        headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${outcome.csv.fileName}"`, ...common },
+        body: outcome.csv.text,
+      };
+    }
+    return { status: outcome.status, headers: { 'content-type': 'application/json; charset=utf-8', ...common }, body: JSON.stringify(outcome.body) };
   };
 }

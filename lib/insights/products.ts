@@ -22,7 +22,8 @@ export const productsSchema = z.strictObject({
 export type ProductsReport = z.infer<typeof productsSchema>;
 
 // max(name): one name per product without sorting every row (a latest-name array_agg made the
-// 90-day report at 1M events 8x slower); a product only ever bought (never viewed) shows its id.
+// 90-day report at 1M events 8x slower); a product only ever bought (never viewed) shows its id,
+// one only ever in a checkout's cart (added in an earlier session) is left out.
 const PRODUCTS = `
 SELECT product_id, coalesce(max(name), product_id) AS name,
   sum(views)::int AS views, sum(add_to_carts)::int AS add_to_carts, sum(units_sold)::int AS units_sold,
@@ -30,6 +31,7 @@ SELECT product_id, coalesce(max(name), product_id) AS name,
 FROM clickstream_session_products
 WHERE ${STARTED_IN_RANGE}
 GROUP BY product_id
+HAVING sum(views) + sum(add_to_carts) + sum(units_sold) > 0
 ORDER BY sum(revenue) DESC, sum(views) DESC, product_id
 LIMIT 50`;
 

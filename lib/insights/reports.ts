@@ -1,9 +1,12 @@
 // The reports by the name the API answers them under.
+import { acquisitionReport, acquisitionSchema } from './acquisition';
 import { audienceReport, audienceSchema } from './audience';
 import { dailyReport, dailySchema } from './daily';
 import { funnelReport, funnelSchema } from './funnel';
 import { overviewReport, overviewSchema } from './overview';
+import { productPerformanceReport, productPerformanceSchema } from './product-performance';
 import { productsReport, productsSchema } from './products';
+import { returningReport, returningSchema } from './returning';
 import { searchesReport, searchesSchema } from './searches';
 
 export const REPORTS = {
@@ -13,6 +16,9 @@ export const REPORTS = {
   products: { run: productsReport, schema: productsSchema },
   searches: { run: searchesReport, schema: searchesSchema },
   audience: { run: audienceReport, schema: audienceSchema },
+  'product-performance': { run: productPerformanceReport, schema: productPerformanceSchema },
+  returning: { run: returningReport, schema: returningSchema },
+  acquisition: { run: acquisitionReport, schema: acquisitionSchema },
 } as const;
 
 export type ReportName = keyof typeof REPORTS;

@@ -39,6 +39,13 @@ async function get(path: string, token: string | null, handlerEnv?: Record<strin
 
 const query = `?from=${RANGE.from}&to=${RANGE.to}`;
 
+async function getCsv(path: string, headers: Record<string, string> = {}) {
+  const url = new URL(path, 'http://127.0.0.1:3000/api/insights/');
+  main ??= createWebInsightsHandler(env, silentLogger);
+  const response = await main(new Request(url, { headers: { authorization: `Bearer ${analyst.IdToken}`, ...headers } }), url.pathname.split('/').pop()!);
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
 describe('GET /api/insights/<report>', () => {
   it('the emulator puts the analysts group in the analyst\'s tokens, not in the shopper\'s', () => {
     expect(claimsOf(analyst.IdToken)['cognito:groups']).toEqual(['analysts']);
@@ -99,6 +106,39 @@ describe('GET /api/insights/<report>', () => {
   ])('400 naming the problem for %s', async (search, error) => {
     const response = await get(`overview?${search}`, analyst.IdToken);
     expect(response).toMatchObject({ status: 400, body: { error: expect.stringMatching(error) } });
+  });
+
+  it('serves a table as CSV for ?format=csv, its header the JSON keys, named after the report, table and range', async () => {
+    const { body } = await get(`audience${query}`, analyst.IdToken);
+    const response = await getCsv(`audience${query}&format=csv&table=country`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="audience-country-${RANGE.from}-to-${RANGE.to}.csv"`);
+    const rows = (body.country as { value: string; sessions: number }[]).map((r) => `${r.value},${r.sessions}`);
+    expect(response.text).toBe(['value,sessions', ...rows].map((line) => `${line}\r\n`).join(''));
+  });
+
+  it('serves CSV for Accept: text/csv, the first table without ?table, and JSON otherwise', async () => {
+    const csv = await getCsv(`audience${query}`, { accept: 'text/csv' });
+    expect(csv.headers.get('content-disposition')).toContain('audience-device_type-');
+    expect(csv.text.split('\r\n')[0]).toBe('value,sessions');
+    const json = await getCsv(`audience${query}`, { accept: 'text/csv;q=0, application/json' });
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
+  it('400 naming the table for an unknown one, and the format for an unknown one', async () => {
+    const table = await getCsv(`audience${query}&format=csv&table=planets`);
+    expect(table.status).toBe(400);
+    expect(JSON.parse(table.text).error).toMatch(/table must be one of device_type, country, referrer_host, login_state .*"planets"/);
+    const format = await getCsv(`audience${query}&format=xlsx`);
+    expect(JSON.parse(format.text).error).toMatch(/format must be csv or json, got "xlsx"/);
+  });
+
+  it('asks for the same sign-in for CSV as for JSON', async () => {
+    const url = new URL(`overview${query}&format=csv`, 'http://127.0.0.1:3000/api/insights/');
+    const response = await (main ??= createWebInsightsHandler(env, silentLogger))(new Request(url), 'overview');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   });
 
   it('404 listing the reports for an unknown one', async () => {

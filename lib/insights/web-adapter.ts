@@ -14,7 +14,10 @@ export function createWebInsightsHandler(env: Record<string, string | undefined>
     }
     const query = new URL(request.url).searchParams;
     return toResponse(
-      await insights.handle({ report, from: query.get('from'), to: query.get('to'), identity: { token: bearerToken(request.headers.get('authorization')) } }),
+      await insights.handle({
+        report, from: query.get('from'), to: query.get('to'), format: query.get('format'), table: query.get('table'),
+        accept: request.headers.get('accept'), identity: { token: bearerToken(request.headers.get('authorization')) },
+      }),
     );
   };
 }

@@ -23,15 +23,23 @@ WITH client_events AS (
 SELECT u.client_id FROM upserted u LEFT JOIN shopper_identities s USING (client_id)
 WHERE s.user_id IS DISTINCT FROM u.user_id`;
 
-// One row per session from all of its events, in the contract's order: event_timestamp, then
-// client_timestamp, then event_id.
+// The analyst rule (migration 0011, docs/insights.md): events on /insights are not shopper activity,
+// so every derived row below reads the other events only, and a session of nothing else has no row.
+const SHOPPER_EVENT = 'clickstream_is_shopper_path(page_path)';
+
+const DROP_ANALYST_SESSIONS = `
+DELETE FROM clickstream_sessions s WHERE session_id = ANY($1::text[])
+  AND NOT EXISTS (SELECT 1 FROM clickstream_events e WHERE e.session_id = s.session_id AND ${SHOPPER_EVENT})`;
+
+// One row per session from all of its shopper events, in the contract's order: event_timestamp, then
+// client_timestamp, then event_id. The first event's page_url is the landing URL, its UTM values read from it.
 const REFRESH_SESSIONS = `
 WITH ordered AS (
   SELECT session_id, client_id, event_id, event_timestamp, event_name, user_id, identity_verified, order_id, cart_value,
-    page_path, referrer, device_type, browser, os, country,
+    page_path, page_url, referrer, device_type, browser, os, country,
     row_number() OVER (PARTITION BY session_id ORDER BY event_timestamp, client_timestamp, event_id) AS rn,
     row_number() OVER (PARTITION BY session_id ORDER BY event_timestamp DESC, client_timestamp DESC, event_id DESC) AS rn_desc
-  FROM clickstream_events e WHERE session_id = ANY($1::text[])
+  FROM clickstream_events e WHERE session_id = ANY($1::text[]) AND ${SHOPPER_EVENT}
 ), counts AS (
   SELECT session_id,
     min(event_timestamp) AS started_at,
@@ -52,12 +60,15 @@ WITH ordered AS (
 )
 INSERT INTO clickstream_sessions AS s (
   session_id, client_id, user_id, started_at, ended_at, duration_s, events, page_views, product_views,
-  add_to_carts, checkouts, orders, revenue, entry_path, exit_path, referrer, device_type, browser, os, country, converted
+  add_to_carts, checkouts, orders, revenue, entry_path, exit_path, referrer, device_type, browser, os, country, converted,
+  landing_url, utm_source, utm_medium, utm_campaign
 )
 SELECT c.session_id, f.client_id, coalesce(c.verified_user, i.user_id), c.started_at, c.ended_at,
   extract(epoch FROM c.ended_at - c.started_at)::integer, c.events, c.page_views, c.product_views,
   c.add_to_carts, c.checkouts, coalesce(o.orders, 0), coalesce(o.revenue, 0), f.page_path, l.page_path,
-  f.referrer, f.device_type, f.browser, f.os, f.country, coalesce(o.orders, 0) > 0
+  f.referrer, f.device_type, f.browser, f.os, f.country, coalesce(o.orders, 0) > 0,
+  f.page_url, clickstream_url_param(f.page_url, 'utm_source'), clickstream_url_param(f.page_url, 'utm_medium'),
+  clickstream_url_param(f.page_url, 'utm_campaign')
 FROM counts c
 JOIN ordered f ON f.session_id = c.session_id AND f.rn = 1
 JOIN ordered l ON l.session_id = c.session_id AND l.rn_desc = 1
@@ -70,7 +81,9 @@ ON CONFLICT (session_id) DO UPDATE SET
   add_to_carts = excluded.add_to_carts, checkouts = excluded.checkouts, orders = excluded.orders,
   revenue = excluded.revenue, entry_path = excluded.entry_path, exit_path = excluded.exit_path,
   referrer = excluded.referrer, device_type = excluded.device_type, browser = excluded.browser,
-  os = excluded.os, country = excluded.country, converted = excluded.converted`;
+  os = excluded.os, country = excluded.country, converted = excluded.converted,
+  landing_url = excluded.landing_url, utm_source = excluded.utm_source, utm_medium = excluded.utm_medium,
+  utm_campaign = excluded.utm_campaign`;
 
 // The insights pre-aggregates (migration 0010, docs/insights.md), after the sessions they copy
 // started_at from. The funnel step is a greedy in-order match of the five steps: each step's event
@@ -78,12 +91,13 @@ ON CONFLICT (session_id) DO UPDATE SET
 // whether page_view, then product_view, then add_to_cart happened in that order. Events at the
 // same instant (a page_view and its product_view sent in one millisecond) are "at": within an
 // instant the codes sort in step order, not by event_id.
+const URL_HOST = `'^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)'`;
 const REFRESH_SESSION_FACTS = `
 WITH coded AS (
   SELECT session_id, event_timestamp, client_timestamp, event_id, user_login_state,
     CASE event_name WHEN 'page_view' THEN 'a' WHEN 'product_view' THEN 'b' WHEN 'add_to_cart' THEN 'c'
       WHEN 'checkout_start' THEN 'd' WHEN 'checkout_complete' THEN 'e' END AS code
-  FROM clickstream_events WHERE session_id = ANY($1::text[])
+  FROM clickstream_events WHERE session_id = ANY($1::text[]) AND ${SHOPPER_EVENT}
 ), paths AS (
   SELECT session_id,
     coalesce(string_agg(code, '' ORDER BY event_timestamp, client_timestamp, code COLLATE "C", event_id), '') AS path,
@@ -94,22 +108,31 @@ UPDATE clickstream_sessions s SET
   funnel_step = CASE WHEN p.path ~ 'a.*b.*c.*d.*e' THEN 5 WHEN p.path ~ 'a.*b.*c.*d' THEN 4 WHEN p.path ~ 'a.*b.*c' THEN 3
     WHEN p.path ~ 'a.*b' THEN 2 WHEN p.path ~ 'a' THEN 1 ELSE 0 END,
   login_state = CASE WHEN p.signed_in THEN 'logged_in' ELSE 'anonymous' END,
-  referrer_host = lower(substring(s.referrer FROM '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)'))
+  referrer_host = lower(substring(s.referrer FROM ${URL_HOST})),
+  channel = clickstream_channel(lower(substring(s.referrer FROM ${URL_HOST})), lower(substring(s.landing_url FROM ${URL_HOST})),
+    s.utm_source, s.utm_medium)
 FROM paths p WHERE s.session_id = p.session_id`;
 
-// Views and adds from product events; units and revenue from the items of each distinct order.
+// Views, adds and the latest name and category from product events; checkouts from the carts of
+// checkout_start; units and revenue from the items of each distinct order (migration 0012).
 const REFRESH_SESSION_PRODUCTS = `
 WITH ordered AS (
-  SELECT session_id, event_name, context_product_id, context_product_name, order_id, cart,
+  SELECT session_id, event_id, event_name, context_product_id, context_product_name, context_product_category, order_id, cart,
     row_number() OVER (PARTITION BY session_id ORDER BY event_timestamp, client_timestamp, event_id) AS rn
-  FROM clickstream_events WHERE session_id = ANY($1::text[])
+  FROM clickstream_events WHERE session_id = ANY($1::text[]) AND ${SHOPPER_EVENT}
 ), touched AS (
   SELECT session_id, context_product_id AS product_id,
     (array_agg(context_product_name ORDER BY rn DESC) FILTER (WHERE context_product_name IS NOT NULL))[1] AS name,
+    (array_agg(context_product_category ORDER BY rn DESC) FILTER (WHERE context_product_category IS NOT NULL))[1] AS category,
     count(*) FILTER (WHERE event_name = 'product_view') AS views,
     count(*) FILTER (WHERE event_name = 'add_to_cart') AS add_to_carts
   FROM ordered WHERE event_name IN ('product_view', 'add_to_cart') AND context_product_id IS NOT NULL
   GROUP BY session_id, context_product_id
+), checked AS (
+  SELECT c.session_id, i.product_id, count(DISTINCT c.event_id) AS checkouts
+  FROM ordered c CROSS JOIN LATERAL jsonb_to_recordset(c.cart -> 'items') AS i(product_id text)
+  WHERE c.event_name = 'checkout_start' AND c.cart IS NOT NULL AND i.product_id IS NOT NULL
+  GROUP BY c.session_id, i.product_id
 ), distinct_orders AS (
   SELECT DISTINCT ON (session_id, order_id) session_id, cart
   FROM ordered WHERE event_name = 'checkout_complete' AND order_id IS NOT NULL AND cart IS NOT NULL
@@ -118,23 +141,28 @@ WITH ordered AS (
   SELECT o.session_id, i.product_id, sum(i.quantity) AS units, sum(i.quantity * i.unit_price) AS revenue
   FROM distinct_orders o CROSS JOIN LATERAL jsonb_to_recordset(o.cart -> 'items') AS i(product_id text, quantity integer, unit_price numeric)
   GROUP BY o.session_id, i.product_id
+), pairs AS (
+  SELECT session_id, product_id FROM touched UNION SELECT session_id, product_id FROM checked UNION SELECT session_id, product_id FROM sold
 )
-INSERT INTO clickstream_session_products (session_id, product_id, started_at, name, views, add_to_carts, units_sold, revenue)
-SELECT s.session_id, coalesce(t.product_id, o.product_id), s.started_at, t.name, coalesce(t.views, 0), coalesce(t.add_to_carts, 0),
-  coalesce(o.units, 0), coalesce(o.revenue, 0)
-FROM touched t FULL JOIN sold o ON o.session_id = t.session_id AND o.product_id = t.product_id
-JOIN clickstream_sessions s ON s.session_id = coalesce(t.session_id, o.session_id)`;
+INSERT INTO clickstream_session_products (session_id, product_id, started_at, name, category, views, add_to_carts, checkouts, units_sold, revenue)
+SELECT s.session_id, p.product_id, s.started_at, t.name, t.category, coalesce(t.views, 0), coalesce(t.add_to_carts, 0),
+  coalesce(c.checkouts, 0), coalesce(o.units, 0), coalesce(o.revenue, 0)
+FROM pairs p
+JOIN clickstream_sessions s ON s.session_id = p.session_id
+LEFT JOIN touched t ON t.session_id = p.session_id AND t.product_id = p.product_id
+LEFT JOIN checked c ON c.session_id = p.session_id AND c.product_id = p.product_id
+LEFT JOIN sold o ON o.session_id = p.session_id AND o.product_id = p.product_id`;
 
 const REFRESH_SESSION_SEARCHES = `
 INSERT INTO clickstream_session_searches (session_id, term, started_at, searches, zero_results)
 SELECT e.session_id, lower(btrim(e.search_term, E' \\t\\r\\n')) AS term, s.started_at, count(*), count(*) FILTER (WHERE e.result_count = 0)
 FROM clickstream_events e JOIN clickstream_sessions s ON s.session_id = e.session_id
-WHERE e.session_id = ANY($1::text[]) AND e.event_name = 'search' AND btrim(e.search_term, E' \\t\\r\\n') <> ''
+WHERE e.session_id = ANY($1::text[]) AND e.event_name = 'search' AND clickstream_is_shopper_path(e.page_path) AND btrim(e.search_term, E' \\t\\r\\n') <> ''
 GROUP BY e.session_id, term, s.started_at`;
 
 /**
  * Recomputes shopper_identities for the touched clients, then clickstream_sessions for the touched
- * sessions and for every earlier session of a client whose stitched user changed, with their insights
+ * sessions (dropping those with no shopper event) and for every earlier session of a client whose stitched user changed, with their insights
  * pre-aggregates (funnel step, products, searches). Call it in the transaction that inserted the
  * events, so readers never see rows without their sessions.
  */
@@ -147,6 +175,7 @@ export async function refreshDerived(client: pg.PoolClient, touched: Touched): P
     : [];
   const sessionIds = [...new Set([...touched.sessionIds, ...earlier.map((r) => r.session_id)])];
   if (!sessionIds.length) return;
+  await client.query(DROP_ANALYST_SESSIONS, [sessionIds]);
   await client.query(REFRESH_SESSIONS, [sessionIds]);
   await client.query(REFRESH_SESSION_FACTS, [sessionIds]);
   await client.query('DELETE FROM clickstream_session_products WHERE session_id = ANY($1::text[])', [sessionIds]);

@@ -4,6 +4,7 @@ import type { Logger } from '@/lib/ingest/log';
 import { dayOfKey, dayPrefix, shiftDay, type Day } from './days';
 import { migrate } from './migrate';
 import { readAhead, semaphore } from './flow';
+import { rederiveQueued } from './rederive';
 import { readEventFile, type FileResult } from './read';
 import type { EventSource } from './source';
 import { readCheckpoint, unreadKeys } from './state';
@@ -53,6 +54,7 @@ export async function runLoad(deps: LoadDeps, options: LoadOptions): Promise<Loa
   let failed = false;
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOAD_LOCK]);
+    await rederiveQueued(client, deps.log);
     const checkpoint = await readCheckpoint(client, deps.source.id);
     const counts = await loadDays(deps, options, client, checkpoint && shiftDay(checkpoint, -options.lookbackDays));
     const { rows } = await client.query<{ newest: Date | null }>('SELECT max(event_timestamp) AS newest FROM clickstream_events');

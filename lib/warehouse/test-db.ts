@@ -2,11 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { migrate } from './migrate';
+import { MIGRATIONS_DIR, migrate } from './migrate';
 
 export type TestDatabase = { url: string; pool: pg.Pool; close(): Promise<void> };
 
-export async function freshDatabase(): Promise<TestDatabase> {
+/** `migrations`: another folder of them, for a warehouse as an earlier version left it. */
+export async function freshDatabase(migrations = MIGRATIONS_DIR): Promise<TestDatabase> {
   const serverUrl = new URL(inject('warehouseServerUrl'));
   const name = `test_${randomUUID().replace(/-/g, '')}`;
   const admin = new pg.Client({ connectionString: serverUrl.href });
@@ -16,7 +17,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl.href);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.href, max: 4 });
-  await migrate(pool);
+  await migrate(pool, migrations);
   return {
     url: url.href,
     pool,
