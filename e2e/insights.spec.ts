@@ -3,8 +3,8 @@
 // in every panel of /insights. The warehouse is this run's own (scripts/warehouse-server.ts);
 // other specs' events may be in it too, so figures are the API's answer before the order plus
 // what the test computes from the guest's own stored events.
-import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
+import { expect, test } from './clickstream';
 import { formatMoney } from '../lib/catalog/format';
 import type { AcquisitionReport } from '../lib/insights/acquisition';
 import type { FunnelReport } from '../lib/insights/funnel';
@@ -18,7 +18,6 @@ import { api, csvRows, defaultRange, expectNoSeriousViolations, load, rowsOf, si
 import { layoutFaults } from './support/layout';
 import { addToCart, fillShipping, placeOrder, signIn } from './support/storefront-helpers';
 import { RING } from './support/tracking-journey';
-import { clientIdOf, waitForStoredNamed } from './support/tracking-wire';
 
 // A campaign no other spec or earlier run used (the e2e warehouse outlives a run), landed on from a
 // long-named site (the width that overlapped at 1280 px).
@@ -57,25 +56,25 @@ function mondayOf(ms: number) {
 
 const money = (n: number) => Math.round(n * 100) / 100;
 
-test('a guest order from a campaign reaches the analyst at /insights, in every panel and its CSV', async ({ browser }) => {
+test('a guest order from a campaign reaches the analyst at /insights, in every panel and its CSV', async ({ browser, clickstream }) => {
   test.setTimeout(120_000);
   // Alone, this spec starts before any event is stored: the loader still needs its folder.
   fs.mkdirSync(E2E.dataDir, { recursive: true });
   load();
   const before = await figures();
 
-  const guest = await (await browser.newContext()).newPage();
+  const guestContext = await browser.newContext();
+  clickstream.watch(guestContext);
+  const guest = await guestContext.newPage();
   await guest.goto(`/?${new URLSearchParams(CAMPAIGN)}`, { referer: REFERRER });
   // The landing page's view stored before the guest moves on: its URL and referrer are the session's source.
-  let clientId = '';
-  await expect(async () => void (clientId = await clientIdOf(guest))).toPass(); // once the tracker has started
-  const [landing] = await waitForStoredNamed(clientId, 'page_view');
+  const landing = await clickstream.expectEvent({ event_name: 'page_view', page_path: '/' }, { timeout: 20_000 });
   expect([landing.page_url, landing.referrer]).toEqual([`${E2E.baseURL}/?${new URLSearchParams(CAMPAIGN)}`, REFERRER]);
   await addToCart(guest, RING.slug);
   await guest.goto('/checkout');
   await fillShipping(guest);
   await placeOrder(guest);
-  const [order] = await waitForStoredNamed(clientId, 'checkout_complete');
+  const order = await clickstream.expectEvent({ event_name: 'checkout_complete' }, { timeout: 20_000 });
   await guest.context().close();
   expect(load()).toMatch(/^warehouse: [1-9]\d* new/);
   const value = order.cart!.value;
