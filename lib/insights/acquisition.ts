@@ -3,7 +3,7 @@
 // are the session row's, set from its landing page and referrer when the session is derived
 // (migration 0011, the rules in docs/insights.md). One scan, three groupings.
 import { z } from 'zod';
-import { count, money, toMoney } from './numbers';
+import { count, money, ratio, toMoney } from './numbers';
 import type { DateRange } from './range';
 import { SESSIONS_IN_RANGE, queryRange, type Db } from './sessions-in-range';
 
@@ -57,9 +57,8 @@ type Row = {
   revenue: string;
 };
 
-const rate = (orders: number, sessions: number) => (sessions ? Math.round((orders / sessions) * 10_000) / 10_000 : 0);
 const toFigures = ({ sessions, orders, revenue }: Pick<Row, 'sessions' | 'orders' | 'revenue'>): Figures => ({
-  sessions, orders, revenue: toMoney(revenue), conversion_rate: rate(orders, sessions),
+  sessions, orders, revenue: toMoney(revenue), conversion_rate: ratio(orders, sessions),
 });
 const NONE: Figures = { sessions: 0, orders: 0, revenue: 0, conversion_rate: 0 };
 

@@ -2,13 +2,12 @@
 // checkout with it in the cart and bought it, with the units and revenue of its distinct orders,
 // from the per-session product rows the loader keeps (clickstream_session_products).
 import { z } from 'zod';
-import { count, money, toMoney } from './numbers';
+import { count, money, share, toMoney } from './numbers';
 import type { DateRange } from './range';
 import { STARTED_IN_RANGE, queryRange, type Db } from './sessions-in-range';
 
 export const PRODUCT_PERFORMANCE_LIMIT = 200;
 
-const rate = z.number().min(0).max(1);
 export const productPerformanceSchema = z.strictObject({
   products: z
     .array(
@@ -20,8 +19,8 @@ export const productPerformanceSchema = z.strictObject({
         cart_sessions: count,
         checkout_sessions: count,
         purchase_sessions: count,
-        view_to_cart_rate: rate,
-        cart_to_purchase_rate: rate,
+        view_to_cart_rate: share,
+        cart_to_purchase_rate: share,
         units_sold: count,
         revenue: money,
       }),

@@ -2,11 +2,10 @@
 // stitched one of the warehouse (the user where known, else the browser), so a guest who signs in
 // later is one shopper with one first visit. Weeks start on Monday, UTC.
 import { z } from 'zod';
-import { count } from './numbers';
+import { count, ratio, share } from './numbers';
 import type { DateRange } from './range';
 import { queryRange, type Db } from './sessions-in-range';
 
-const share = z.number().min(0).max(1);
 export const returningSchema = z.strictObject({
   cohorts: z.array(z.strictObject({ week_start: z.iso.date(), shoppers: count, returned: z.array(count) })),
   shoppers: count,
@@ -46,7 +45,6 @@ FROM per_shopper`;
 type Row = { grid: [string, number, number][]; shoppers: number; returning_shoppers: number; buyers: number; repeat_buyers: number };
 
 const WEEK_MS = 7 * 86_400_000;
-const ratio = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10_000) / 10_000 : 0);
 
 /** The Monday (UTC) of the week that holds `day` (YYYY-MM-DD), in milliseconds. */
 export function weekStart(day: string): number {
