@@ -1,0 +1,30 @@
+// The live view's settings, read once: the DynamoDB table the stream consumer writes and the
+// `live` report reads. Unset: no live table, and the report reads the warehouse instead.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export type LiveConfig = { table: string; endpoint: string | undefined; region: string | undefined };
+
+type Env = Record<string, string | undefined>;
+
+export function readLiveConfig(env: Env = process.env): LiveConfig | null {
+  const value = (name: string) => env[name]?.trim() || undefined;
+  const table = value('CLICKSTREAM_LIVE_TABLE');
+  if (!table) return null;
+  return { table, endpoint: value('CLICKSTREAM_DYNAMODB_ENDPOINT'), region: value('CLICKSTREAM_DYNAMODB_REGION') ?? value('AWS_REGION') };
+}
+
+/**
+ * The table's client. An emulator (an endpoint set) checks no credentials, so fixed local ones stand
+ * in where the environment has none, and any region does.
+ */
+export function liveClient(config: LiveConfig, env: Env = process.env): DynamoDBDocumentClient {
+  const local = config.endpoint && !env.AWS_ACCESS_KEY_ID ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {};
+  const client = new DynamoDBClient({
+    region: config.region ?? (config.endpoint ? 'us-east-1' : undefined),
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    ...local,
+  });
+  // Events carry explicit nulls (a page view has no product): DynamoDB stores them as NULL.
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
