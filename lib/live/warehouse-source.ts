@@ -19,6 +19,5 @@ type Row = LiveEvent & { user_agent: string | null };
 export async function liveFromWarehouse(db: Db, now: Date): Promise<LiveReport> {
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
   const { rows } = await db.query<Row>(WINDOW_EVENTS, [since.toISOString(), now.toISOString()]);
-  const events = rows.filter((row) => !(row.user_agent && isbot(row.user_agent))).map(({ user_agent: _, ...event }) => event);
-  return liveReport(events, now, 'warehouse');
+  return liveReport(rows.filter((row) => !(row.user_agent && isbot(row.user_agent))), now, 'warehouse');
 }
