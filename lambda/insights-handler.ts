@@ -1,6 +1,8 @@
 import type { TokenClaims } from '../lib/ingest/cognito-verifier';
 import { describeError, jsonLogger, type Logger } from '../lib/ingest/log';
 import { createInsightsHandler, type InsightsResponse } from '../lib/insights/core';
+import { streamLive, type LiveReader } from '../lib/insights/live';
+import { liveClient, readLiveConfig } from '../lib/live/config';
 import type { Db } from '../lib/insights/sessions-in-range';
 import { headerLookup, type HttpApiEvent, type HttpApiResult } from './api-gateway';
 import { createIamPool, readDbConfig, type DbConfig } from './db';
@@ -16,6 +18,8 @@ export type InsightsEvent = HttpApiEvent & {
 };
 
 let db: DbConfig | undefined;
+// The live table's reader, kept for the container's life (null: no table, the live report reads the warehouse).
+let live: LiveReader | null | undefined;
 
 const toResult = ({ status, headers, body }: InsightsResponse): HttpApiResult => ({ statusCode: status, headers, body });
 
@@ -28,6 +32,10 @@ const MISCONFIGURED: HttpApiResult = {
 export async function handler(event: InsightsEvent): Promise<HttpApiResult> {
   try {
     db ??= readDbConfig();
+    if (live === undefined) {
+      const config = readLiveConfig();
+      live = config ? streamLive(liveClient(config), config) : null;
+    }
   } catch (cause) {
     jsonLogger('error', 'insights configuration is invalid', describeError(cause));
     return MISCONFIGURED;
@@ -35,14 +43,14 @@ export async function handler(event: InsightsEvent): Promise<HttpApiResult> {
   // One pool per request, ended before returning, so an idle store's database can pause.
   const pool = createIamPool(db, { max: 2, connectionTimeoutMillis: 25_000 });
   try {
-    return await answerInsightsEvent(event, pool);
+    return await answerInsightsEvent(event, pool, jsonLogger, live ?? undefined);
   } finally {
     await pool.end();
   }
 }
 
-/** The adapter itself, over any database: the event's report, range, CSV choice and claims to the core. */
-export async function answerInsightsEvent(event: InsightsEvent, pool: Db, log: Logger = jsonLogger): Promise<HttpApiResult> {
+/** The adapter itself, over any database (and live table): the event's report, range, CSV choice and claims to the core. */
+export async function answerInsightsEvent(event: InsightsEvent, pool: Db, log: Logger = jsonLogger, live?: LiveReader): Promise<HttpApiResult> {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   const handle = createInsightsHandler({
     db: pool,
@@ -51,6 +59,7 @@ export async function answerInsightsEvent(event: InsightsEvent, pool: Db, log: L
     log,
     // The 503 advice names the scheduled loader Lambda, not `npm run warehouse:load`.
     runsOn: 'aws',
+    live,
   });
   const query = event.queryStringParameters ?? {};
   return toResult(

@@ -1,6 +1,7 @@
 import type { TokenClaims } from '../ingest/cognito-verifier';
 import { describeError, type Logger } from '../ingest/log';
 import { chooseTable, csvFileName, tableKeys, toCsv, wantsCsv } from './csv';
+import { LIVE_REPORT, liveTableTrouble, warehouseLive, type LiveReader } from './live';
 import { parseRange, type DateRange } from './range';
 import { REPORT_NAMES, REPORTS, isReportName } from './reports';
 import type { Db } from './sessions-in-range';
@@ -31,6 +32,9 @@ export type InsightsDeps = {
   log: Logger;
   /** Where the API runs, for the advice of a 503: `local` (npm run dev and warehouse:load, the default) or `aws`. */
   runsOn?: RunsOn;
+  /** Where the `live` report reads: the live table when one is configured; default the warehouse. */
+  live?: LiveReader;
+  now?: () => Date;
 };
 
 export type RunsOn = 'local' | 'aws';
@@ -99,28 +103,49 @@ export function createInsightsHandler(deps: InsightsDeps) {
     if ('denied' in signedIn) return signedIn.denied;
     const denied = requireAnalyst(signedIn.claims);
     if (denied) return denied;
-    if (!isReportName(request.report)) return fail(404, `no report named "${request.report}"; the reports are ${REPORT_NAMES.join(', ')}`);
+    if (request.report === LIVE_REPORT) return live(request);
+    if (!isReportName(request.report)) return fail(404, `no report named "${request.report}"; the reports are ${[...REPORT_NAMES, LIVE_REPORT].join(', ')}`);
     const range = parseRange({ from: request.from, to: request.to });
     if (!range.ok) return fail(400, range.error);
     const format = wantsCsv(request.format ?? null, request.accept ?? null);
     if ('error' in format) return fail(400, format.error);
-    const { schema } = REPORTS[request.report];
+    const { schema, run } = REPORTS[request.report];
     const tables = tableKeys(schema);
     const table = format.csv ? chooseTable(request.report, tables, request.table ?? null) : { table: null };
     if ('error' in table) return fail(400, table.error);
-    try {
+    return guarded(async () => {
       const started = performance.now();
-      const body = await REPORTS[request.report].run(deps.db, range.range);
+      const body = await run(deps.db, range.range);
       const dbMs = performance.now() - started;
       if (!format.csv) return { status: 200, body, dbMs };
       return { status: 200, body: null, dbMs, csv: csvOf(request.report, schema, body, table.table, tables.length, range.range) };
+    });
+  }
+
+  // The live report takes no range and has one answer of figures, not tables: JSON only.
+  async function live(request: InsightsRequest): Promise<Outcome> {
+    const format = wantsCsv(request.format ?? null, null);
+    if ('error' in format || format.csv) return fail(400, 'the live report answers JSON only');
+    const read = deps.live ?? warehouseLive(deps.db);
+    return guarded(async () => {
+      const started = performance.now();
+      const body = await read(deps.now?.() ?? new Date());
+      return { status: 200, body, dbMs: performance.now() - started };
+    });
+  }
+
+  async function guarded(run: () => Promise<Outcome>): Promise<Outcome> {
+    try {
+      return await run();
     } catch (error) {
       const advice = WAREHOUSE_ADVICE[deps.runsOn ?? 'local'];
       // The API only reads: the loader creates and migrates the tables (42P01: no such table yet).
       if ((error as { code?: unknown }).code === '42P01') return fail(503, advice.noTables);
+      const trouble = liveTableTrouble(error);
+      if (trouble) return fail(503, trouble);
       if (!isUnavailable(error)) throw error;
       deps.log('error', 'insights database unavailable', describeError(error));
-      return fail(503, advice.unreachable);
+      return fail(503, deps.live ? 'the live table is not reachable right now; the Live panel tries again in a few seconds' : advice.unreachable);
     }
   }
 

@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import { createCognitoClaimsVerifier } from '../ingest/cognito-verifier';
 import { describeError, jsonLogger, type Logger } from '../ingest/log';
 import { readInsightsConfig } from './config';
+import { liveClient, readLiveConfig } from '../live/config';
 import { createInsightsHandler } from './core';
+import { streamLive } from './live';
 import type { Db } from './sessions-in-range';
 
 // `pg` by its CommonJS entry: Next.js keeps it external, and an external loaded as an ES module is
@@ -18,11 +20,15 @@ function warehousePool(connectionString: string): Db {
   return pool;
 }
 
-/** Wires the core to the configured warehouse and Cognito pool; adapters call this once. */
+/** Wires the core to the configured warehouse, Cognito pool and live table; adapters call this once. */
 export function createInsightsFromEnv(env: Record<string, string | undefined> = process.env, log: Logger = jsonLogger) {
   const config = readInsightsConfig(env);
   const verifyToken = config.cognito ? createCognitoClaimsVerifier(config.cognito, log) : null;
-  return { config, handle: createInsightsHandler({ db: warehousePool(config.databaseUrl), verifyToken, log }) };
+  const live = readLiveConfig(env);
+  return {
+    config,
+    handle: createInsightsHandler({ db: warehousePool(config.databaseUrl), verifyToken, log, live: live ? streamLive(liveClient(live, env), live) : undefined }),
+  };
 }
 
 export type Insights = ReturnType<typeof createInsightsFromEnv>;
