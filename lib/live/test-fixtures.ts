@@ -45,7 +45,7 @@ export function liveScenario(now: Date) {
 export function scenarioFigures(scenario: ReturnType<typeof liveScenario>) {
   const { kept } = scenario;
   const windowed = Object.values(kept).filter((event) => event !== kept.dAdd);
-  return {
+  const figures = {
     active_shoppers: 2, // A and B's browser (the bot and the analyst do not count)
     active_sessions: 3, // A, B and B's second session
     pages: [
@@ -56,8 +56,9 @@ export function scenarioFigures(scenario: ReturnType<typeof liveScenario>) {
     // A's cart: two rings added, one removed; B bought, so B's cart is not open.
     carts: { open: 1, items: 1, value: (kept.aAdd.context_product_price ?? 0) * (2 - 1) },
     orders: { count: 2, revenue: 80 + 500 },
-    recentIds: windowed.sort((x, y) => y.event_timestamp.localeCompare(x.event_timestamp)).map((event) => event.event_id),
   };
+  // The last events, newest first: the window's eight.
+  return { figures, recent: windowed.sort((x, y) => y.event_timestamp.localeCompare(x.event_timestamp)) };
 }
 
 let sequence = 0;
