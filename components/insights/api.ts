@@ -10,11 +10,11 @@ export class ReportError extends Error {
   }
 }
 
-/** The API's answer for `report` over `range`; an error carries the status and the API's reason. */
-export async function requestReport(report: string, range: Range, extra = ''): Promise<Response> {
+/** The API's answer for `report` over `range` (none for `live`); an error carries the status and the API's reason. */
+export async function requestReport(report: string, range: Range | null, extra = ''): Promise<Response> {
   const token = await currentIdToken();
   if (!token) throw new ReportError(401, 'your session has ended');
-  const url = `${ENDPOINT}/${report}?from=${range.from}&to=${range.to}${extra}`;
+  const url = `${ENDPOINT}/${report}?${range ? `from=${range.from}&to=${range.to}` : ''}${extra}`;
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' }).catch(() => {
     throw new ReportError(0, 'the insights API could not be reached');
   });

@@ -7,6 +7,7 @@ import { DailyChart } from './daily-chart';
 import { FunnelTable } from './funnel-table';
 import { Headline } from './headline';
 import styles from './insights.module.css';
+import { LivePanel } from './live-panel';
 import { ProductPerformance } from './product-performance';
 import { rangeFromSearch, type Range } from './range';
 import { RangePicker } from './range-picker';
@@ -65,6 +66,8 @@ export function Dashboard({ account, signOut }: Props) {
           </p>
         )}
       </div>
+      {/* Not range-based, so it refreshes on its own and shows whatever state the range reports are in. */}
+      <LivePanel />
       {state.kind === 'ready' && (
         <RangeContext value={range}>
           <Headline overview={state.reports.overview} range={range} />
