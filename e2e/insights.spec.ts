@@ -143,6 +143,33 @@ test('a guest order from a campaign reaches the analyst at /insights, in every p
   await page.context().close();
 });
 
+test('the Live panel says its figures come from the warehouse and shows a new visit without a reload', async ({ browser, clickstream }) => {
+  test.setTimeout(90_000);
+  fs.mkdirSync(E2E.dataDir, { recursive: true });
+  const page = await (await browser.newContext()).newPage();
+  await signInAtInsights(page, DEMO_ANALYST);
+  const live = page.getByRole('region', { name: 'Live' });
+  // Folder mode (no CLICKSTREAM_LIVE_TABLE): the warehouse is the source, and the panel says what makes it live.
+  await expect(live.getByText(/^From the warehouse.*CLICKSTREAM_SINK=kinesis/)).toBeVisible();
+  await expect(live.getByText(/^Active shoppers in the last 5 minutes: \d+\. Orders in the last 30 minutes: \d+\.$/)).toHaveAttribute('aria-live', 'polite');
+  const asOf = await live.getByText(/as of/).textContent();
+
+  const guestContext = await browser.newContext();
+  clickstream.watch(guestContext);
+  const guest = await guestContext.newPage();
+  await guest.goto(`/products/${RING.slug}`);
+  await clickstream.expectEvent({ event_name: 'product_view', page_path: `/products/${RING.slug}` }, { timeout: 20_000 });
+  await guestContext.close();
+  expect(load()).toMatch(/^warehouse: [1-9]\d* new/);
+  // The same page, asked again on its own: the guest's view is the newest of the latest events.
+  const latest = live.getByRole('table', { name: 'Latest events' });
+  await expect(latest.getByRole('row').filter({ hasText: `product view: ${RING.name}` }).first()).toBeVisible({ timeout: 15_000 });
+  await expect(latest.getByRole('row').nth(1).locator('td').nth(2)).toHaveText(`/products/${RING.slug}`);
+  await expect(live.getByText(/as of/)).not.toHaveText(asOf!);
+  await expect(live.getByRole('table', { name: 'Active sessions by page' }).getByRole('row', { name: new RegExp(`^/products/${RING.slug}`) })).toBeVisible();
+  await page.context().close();
+});
+
 test('the range is in the URL: a reload keeps it, a bad one falls back to the last 30 days', async ({ page }) => {
   await signInAtInsights(page, DEMO_ANALYST);
   await page.getByRole('radio', { name: 'Last 7 days' }).check();
