@@ -1,8 +1,15 @@
 // The Lambda adapter over the core with a real warehouse: API Gateway's event in, its result out.
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { silentLogger } from '../lib/ingest/log';
+import { streamLive } from '../lib/insights/live';
 import { RANGE, loadStore } from '../lib/insights/test-fixtures';
+import { createLiveConsumer } from '../lib/live/consumer';
+import { liveSchema } from '../lib/live/report';
+import { ensureLiveTable } from '../lib/live/table';
+import { startDynalite } from '../lib/live/test-dynalite';
+import { liveScenario, scenarioFigures, toRecord } from '../lib/live/test-fixtures';
 import { freshDatabase, type TestDatabase } from '../lib/warehouse/test-db';
 import { answerInsightsEvent, type InsightsEvent } from './insights-handler';
 
@@ -46,4 +53,22 @@ describe('the insights Lambda', () => {
       await empty.end();
     }
   });
+
+  it('answers the live report from the live table it is given, else from the warehouse, saying which', async () => {
+    const fromWarehouse = await answerInsightsEvent(event('live', {}), db.pool, silentLogger);
+    expect(liveSchema.parse(JSON.parse(fromWarehouse.body)).source).toBe('warehouse');
+    const dynalite = await startDynalite();
+    try {
+      const client = DynamoDBDocumentClient.from(dynalite.client);
+      await ensureLiveTable(dynalite.client, 'clickstream-live');
+      const scenario = liveScenario(new Date());
+      await createLiveConsumer({ client, table: 'clickstream-live', log: silentLogger }).handle(scenario.events.map(toRecord));
+      const live = streamLive(client, { table: 'clickstream-live', endpoint: dynalite.endpoint, region: undefined });
+      const fromStream = await answerInsightsEvent(event('live', {}), db.pool, silentLogger, live);
+      expect(fromStream.statusCode).toBe(200);
+      expect(liveSchema.parse(JSON.parse(fromStream.body))).toMatchObject({ source: 'stream', ...scenarioFigures(scenario).figures });
+    } finally {
+      await dynalite.stop();
+    }
+  }, 30_000);
 });
