@@ -72,6 +72,17 @@ describe('the live consumer', () => {
     expect(report.recent.filter((event) => event.at === scenario.kept.aView.event_timestamp)).toHaveLength(1);
   });
 
+  it('counts once an event the tracker sent again, which the API received a second time later', async () => {
+    const table = await freshTable();
+    const now = new Date();
+    const { kept } = liveScenario(now);
+    const retried = { ...kept.bOrder, event_timestamp: new Date(now.getTime() - 30_000).toISOString(), request_id: 'req-retry' };
+    await consumerFor(table).handle([toRecord(kept.bOrder), toRecord(retried)]);
+    const report = await liveFromStream(documents, table, now);
+    expect(report.orders).toEqual({ count: 1, revenue: 80 });
+    expect(report.recent.map((event) => event.at)).toEqual([kept.bOrder.event_timestamp]);
+  });
+
   it('answers the live report\'s figures from the events it was sent', async () => {
     const table = await freshTable();
     const now = new Date();

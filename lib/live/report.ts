@@ -35,7 +35,7 @@ const newestFirst = (a: LiveEvent, b: LiveEvent) => b.at.localeCompare(a.at) || 
 export function liveReport(events: LiveEvent[], now: Date, source: LiveSource): LiveReport {
   const since = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
   const until = now.toISOString();
-  const windowed = events.filter((e) => e.at >= since(WINDOW_MINUTES) && e.at <= until).sort(newestFirst);
+  const windowed = firstCopies(events).filter((e) => e.at >= since(WINDOW_MINUTES) && e.at <= until).sort(newestFirst);
   const active = windowed.filter((e) => e.at >= since(ACTIVE_MINUTES));
 
   // Each active session counts on the page of its latest event.
@@ -61,6 +61,20 @@ export function liveReport(events: LiveEvent[], now: Date, source: LiveSource): 
     orders: { count: orders.size, revenue: toMoney([...orders.values()].reduce((sum, value) => sum + value, 0)) },
     recent: windowed.slice(0, RECENT_EVENTS).map((e) => ({ at: e.at, event_name: e.event_name, page_path: e.page_path, product_name: e.product_name, device_type: e.device_type })),
   };
+}
+
+/**
+ * One event per event_id, its first arrival: a tracker that retries an event the API already took
+ * sends the same event_id again, which the stream carries as a second record received later (the
+ * warehouse keeps one row per event_id the same way).
+ */
+function firstCopies(events: LiveEvent[]): LiveEvent[] {
+  const first = new Map<string, LiveEvent>();
+  for (const e of events) {
+    const known = first.get(e.event_id);
+    if (!known || e.at < known.at) first.set(e.event_id, e);
+  }
+  return [...first.values()];
 }
 
 /** The carts of the window's sessions that have not bought: what their adds and removes leave. */
