@@ -1,7 +1,7 @@
 import type { TokenClaims } from '../ingest/cognito-verifier';
 import { describeError, type Logger } from '../ingest/log';
 import { chooseTable, csvFileName, tableKeys, toCsv, wantsCsv } from './csv';
-import { LIVE_REPORT, liveTableTrouble, warehouseLive, type LiveReader } from './live';
+import { LIVE_REPORT, LIVE_TABLE_UNREACHABLE, liveTableTrouble, warehouseLive, type LiveReader } from './live';
 import { parseRange, type DateRange } from './range';
 import { REPORT_NAMES, REPORTS, isReportName } from './reports';
 import type { Db } from './sessions-in-range';
@@ -131,10 +131,11 @@ export function createInsightsHandler(deps: InsightsDeps) {
       const started = performance.now();
       const body = await read(deps.now?.() ?? new Date());
       return { status: 200, body, dbMs: performance.now() - started };
-    });
+    }, deps.live ? LIVE_TABLE_UNREACHABLE : undefined);
   }
 
-  async function guarded(run: () => Promise<Outcome>): Promise<Outcome> {
+  /** `unreachable`: the words of a 503 when the source cannot be reached; default the warehouse's. */
+  async function guarded(run: () => Promise<Outcome>, unreachable?: string): Promise<Outcome> {
     try {
       return await run();
     } catch (error) {
@@ -145,7 +146,7 @@ export function createInsightsHandler(deps: InsightsDeps) {
       if (trouble) return fail(503, trouble);
       if (!isUnavailable(error)) throw error;
       deps.log('error', 'insights database unavailable', describeError(error));
-      return fail(503, deps.live ? 'the live table is not reachable right now; the Live panel tries again in a few seconds' : advice.unreachable);
+      return fail(503, unreachable ?? advice.unreachable);
     }
   }
 

@@ -16,6 +16,8 @@ export const warehouseLive = (db: Db): LiveReader => (now) => liveFromWarehouse(
 
 export const streamLive = (client: DynamoDBDocumentClient, config: LiveConfig): LiveReader => (now) => liveFromStream(client, config.table, now);
 
+export const LIVE_TABLE_UNREACHABLE = 'the live table is not reachable right now; the Live panel tries again in a few seconds';
+
 /** A 503's words when the live table cannot answer (the warehouse's own have WAREHOUSE_ADVICE). */
 export function liveTableTrouble(error: unknown): string | null {
   const name = (error as { name?: unknown }).name;
