@@ -39,6 +39,11 @@ describe('ensureLiveTable', () => {
     expect(await ensureLiveTable(dynalite.client, 'live-ensure')).toEqual({ created: true, ttl: 'unsupported' });
     expect(await ensureLiveTable(dynalite.client, 'live-ensure')).toEqual({ created: false, ttl: 'unsupported' });
   });
+
+  it('lets two processes that start at once both find the table, one of them creating it', async () => {
+    const both = await Promise.all([ensureLiveTable(dynalite.client, 'live-race'), ensureLiveTable(dynalite.client, 'live-race')]);
+    expect(both.map((answer) => answer.created).sort()).toEqual([false, true]);
+  });
 });
 
 describe('the live consumer', () => {

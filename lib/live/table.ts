@@ -20,21 +20,7 @@ export async function ensureLiveTable(client: DynamoDBClient, table: string): Pr
     () => false,
     async (error: unknown) => {
       if (!isNamed(error, 'ResourceNotFoundException')) throw error;
-      await client.send(
-        new CreateTableCommand({
-          TableName: table,
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [
-            { AttributeName: 'pk', AttributeType: 'S' },
-            { AttributeName: 'sk', AttributeType: 'S' },
-          ],
-          KeySchema: [
-            { AttributeName: 'pk', KeyType: 'HASH' },
-            { AttributeName: 'sk', KeyType: 'RANGE' },
-          ],
-        }),
-      );
-      return true;
+      return create(client, table);
     },
   );
   await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 }, { TableName: table });
@@ -46,6 +32,31 @@ export async function ensureLiveTable(client: DynamoDBClient, table: string): Pr
     return { created, ttl: 'enabled' };
   } catch (error) {
     if (isNamed(error, 'UnknownOperationException')) return { created, ttl: 'unsupported' };
+    throw error;
+  }
+}
+
+// Two processes starting at once may both find the table missing: the second create is refused
+// (ResourceInUseException) and finds the first one's table.
+async function create(client: DynamoDBClient, table: string): Promise<boolean> {
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: table,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isNamed(error, 'ResourceInUseException')) return false;
     throw error;
   }
 }
