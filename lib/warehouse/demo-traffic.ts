@@ -143,7 +143,8 @@ function session(rng: Random, client: Client, visit: number, start: number, popu
     } else {
       const contents = cartOf(cart);
       show({ path: '/checkout', title: 'Checkout' }, [{ name: 'checkout_start', fields: { cart: contents } }]);
-      if (!rng.chance(0.55)) continue;
+      // Keen arrivals also finish checkout more often.
+      if (!rng.chance(Math.min(0.85, 0.55 * Math.sqrt(arrival.intent)))) continue;
       const orderId = `LJ-${Array.from({ length: 6 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[rng.int(32)]).join('')}`;
       show({ path: '/checkout/confirmation', query: `?order=${orderId}`, title: 'Order confirmed' }, [{ name: 'checkout_complete', fields: { cart: contents, order_id: orderId } }]);
       break;

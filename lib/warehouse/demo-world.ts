@@ -95,28 +95,28 @@ export type Arrival = {
 // a fifth social, the rest email, other sites and paid search (Shopify and GA4 benchmarks for a
 // small fashion shop, roughly). Outside its run a campaign's share goes to the others.
 export const ARRIVALS: Weighted<Arrival> = [
-  [{ referrer: null, lands: 'home', intent: 1.15 }, 32],
-  [{ referrer: null, lands: 'product', intent: 1.1 }, 4],
+  [{ referrer: null, lands: 'home', intent: 1.25 }, 32],
+  [{ referrer: null, lands: 'product', intent: 1.2 }, 4],
   [{ referrer: 'https://www.google.com/', lands: 'product', intent: 1 }, 14],
   [{ referrer: 'https://www.google.com/', lands: 'collection', intent: 1 }, 8],
   [{ referrer: 'https://www.bing.com/', lands: 'home', intent: 0.95 }, 3],
   [{ referrer: 'https://duckduckgo.com/', lands: 'product', intent: 1 }, 2],
-  [{ referrer: 'https://www.instagram.com/', lands: 'product', intent: 0.55 }, 7],
-  [{ referrer: 'https://www.pinterest.com/', lands: 'product', intent: 0.6 }, 6],
-  [{ referrer: 'https://www.facebook.com/', lands: 'home', intent: 0.6 }, 4],
-  [{ referrer: 'https://t.co/', lands: 'product', intent: 0.5 }, 2],
-  [{ referrer: 'https://mail.google.com/', lands: 'collection', intent: 1.4 }, 1],
+  [{ referrer: 'https://www.instagram.com/', lands: 'product', intent: 0.45 }, 7],
+  [{ referrer: 'https://www.pinterest.com/', lands: 'product', intent: 0.5 }, 6],
+  [{ referrer: 'https://www.facebook.com/', lands: 'home', intent: 0.5 }, 4],
+  [{ referrer: 'https://t.co/', lands: 'product', intent: 0.4 }, 2],
+  [{ referrer: 'https://mail.google.com/', lands: 'collection', intent: 1.6 }, 1],
   // Other sites: a wedding magazine's ring guide, a gift blog, a jewellery forum.
   [{ referrer: 'https://www.brides.com/', lands: 'collection', category: 'rings', intent: 1.1 }, 2],
   [{ referrer: 'https://giftideas.example.net/', lands: 'product', intent: 0.8 }, 2],
   [{ referrer: 'https://forum.jewelers.example.org/', lands: 'product', intent: 0.9 }, 1],
   // The campaigns' links. A newsletter opened in a mail app sends no referrer; in webmail, its host.
-  [{ referrer: null, lands: 'collection', campaign: CAMPAIGNS.holidayEmail, intent: 1.7 }, 5],
-  [{ referrer: 'https://mail.google.com/', lands: 'collection', campaign: CAMPAIGNS.holidayEmail, intent: 1.7 }, 3],
-  [{ referrer: 'https://outlook.live.com/', lands: 'product', campaign: CAMPAIGNS.holidayEmail, intent: 1.7 }, 1],
-  [{ referrer: 'https://www.google.com/', lands: 'collection', category: 'rings', campaign: CAMPAIGNS.ringsSearch, intent: 1.3 }, 5],
-  [{ referrer: 'https://www.google.com/', lands: 'product', category: 'rings', campaign: CAMPAIGNS.ringsSearch, intent: 1.3 }, 3],
-  [{ referrer: 'https://l.instagram.com/', lands: 'product', campaign: CAMPAIGNS.autumnInstagram, intent: 0.65 }, 6],
+  [{ referrer: null, lands: 'collection', campaign: CAMPAIGNS.holidayEmail, intent: 1.9 }, 5],
+  [{ referrer: 'https://mail.google.com/', lands: 'collection', campaign: CAMPAIGNS.holidayEmail, intent: 1.9 }, 3],
+  [{ referrer: 'https://outlook.live.com/', lands: 'product', campaign: CAMPAIGNS.holidayEmail, intent: 1.9 }, 1],
+  [{ referrer: 'https://www.google.com/', lands: 'collection', category: 'rings', campaign: CAMPAIGNS.ringsSearch, intent: 1.4 }, 5],
+  [{ referrer: 'https://www.google.com/', lands: 'product', category: 'rings', campaign: CAMPAIGNS.ringsSearch, intent: 1.4 }, 3],
+  [{ referrer: 'https://l.instagram.com/', lands: 'product', campaign: CAMPAIGNS.autumnInstagram, intent: 0.5 }, 6],
 ];
 
 /** The arrivals possible at `phase` of the window (0 its start, 1 now): the campaigns running then and the rest. */
