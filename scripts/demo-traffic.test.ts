@@ -45,4 +45,19 @@ describe('npm run demo:traffic, then npm run warehouse:load', () => {
     expect(lastLine(load.stdout)).toBe(`warehouse: ${written} new, 0 duplicate, 0 bad, ${written} files read`);
     expect(load.stdout).not.toMatch(/not read/);
   }, 60_000);
+
+  it('says how to load what it wrote when the warehouse cannot be reached, and leaves a warehouse that does not read --dir alone', async () => {
+    const root = tempDir();
+    const unreachable = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/clickstream_dw', CLICKSTREAM_DATA_DIR: root };
+    const failed = await command('scripts/demo-traffic.ts', ['--events', '50', '--days', '5', '--seed', '1'], unreachable);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim()).toMatch(/^demo traffic: the warehouse could not be told to read these days \(cannot connect to PostgreSQL at 127\.0\.0\.1:1.*\): load them with npm run warehouse:load -- --from \d{4}-\d{2}-\d{2}$/);
+    expect(eventFiles(root)).toBe(50);
+
+    const elsewhere = tempDir();
+    const other = await command('scripts/demo-traffic.ts', ['--events', '50', '--days', '5', '--seed', '1', '--dir', elsewhere], unreachable);
+    expect(other.code, other.stderr).toBe(0);
+    expect(lastLine(other.stdout)).toMatch(/^demo traffic: 50 events in \d+ sessions over 5 days \(seed 1\) written to /);
+    expect(eventFiles(elsewhere)).toBe(50);
+  }, 60_000);
 });
