@@ -50,6 +50,8 @@ try {
   const days = count('days', values.days, 90);
   const seed = count('seed', values.seed, Date.now() % 2 ** 31);
   const config = readIngestConfig();
+  // Read before writing: a bad setting stops the command with nothing written.
+  const warehouseConfig = readWarehouseConfig();
   const dir = path.resolve(values.dir ?? config.dataDir);
   const sink: Sink = config.s3 && !values.dir ? new S3Sink(config.s3) : new FileSystemSink(dir);
   const where = config.s3 && !values.dir ? `s3://${config.s3.bucket}` : dir;
@@ -86,7 +88,6 @@ try {
   console.log(`demo traffic: ${written} events in ${sessions} sessions over ${days} days (seed ${seed}) written to ${where} in ${seconds} s`);
 
   // Only the warehouse that reads this store has a checkpoint to move (not so for another --dir).
-  const warehouseConfig = readWarehouseConfig();
   const source = createSource(warehouseConfig.source, 1).id;
   if (earliest && (!values.dir || new FolderSource(dir).id === source)) {
     try {
