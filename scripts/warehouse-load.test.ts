@@ -54,9 +54,14 @@ describe('npm run warehouse:load', () => {
     const loaded = await warehouseLoad(env, ['--from', '2026-10-02']);
     expect(loaded.stdout.trim()).toBe('warehouse: 2 new, 0 duplicate, 0 bad, 2 files read');
 
-    const wrong = await warehouseLoad(env, ['--from', '2026-02-30']);
-    expect(wrong.code).toBe(1);
-    expect(wrong.stderr.trim()).toBe('warehouse: --from must be a day as YYYY-MM-DD, got "2026-02-30"');
+    writeEventFiles(root, [storedEvent()], new Date(Date.UTC(2025, 0, 1)));
+    expect((await warehouseLoad(env, ['--all'])).stdout.trim()).toBe('warehouse: 1 new, 0 duplicate, 0 bad, 1 files read');
+
+    for (const day of ['2026-02-30', '2026-13-01', '20261001']) {
+      const wrong = await warehouseLoad(env, ['--from', day]);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr.trim()).toBe(`warehouse: --from must be a day as YYYY-MM-DD, got "${day}"`);
+    }
     const unknown = await warehouseLoad(env, ['--since', 'x']);
     expect(unknown.stderr.trim()).toMatch(/^warehouse: Unknown option '--since'.*\(the options are --from YYYY-MM-DD and --all\)$/);
   }, 60_000);

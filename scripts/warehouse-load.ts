@@ -26,8 +26,9 @@ function listFrom(): Day | null | undefined {
   if (values.all && values.from) throw new ConfigError('give --from YYYY-MM-DD or --all, not both');
   if (values.all) return null;
   if (values.from === undefined) return undefined;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(values.from) ? new Date(`${values.from}T00:00:00Z`) : null;
-  if (!date || date.toISOString().slice(0, 10) !== values.from) throw new ConfigError(`--from must be a day as YYYY-MM-DD, got "${values.from}"`);
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(values.from) ? Date.parse(`${values.from}T00:00:00Z`) : NaN;
+  // Not a calendar day when it does not read back the same (2026-02-30).
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== values.from) throw new ConfigError(`--from must be a day as YYYY-MM-DD, got "${values.from}"`);
   return values.from.replaceAll('-', '/');
 }
 
