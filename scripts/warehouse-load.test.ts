@@ -12,9 +12,9 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-function warehouseLoad(env: Record<string, string>) {
+function warehouseLoad(env: Record<string, string>, args: string[] = []) {
   const tsx = path.resolve('node_modules/.bin/tsx');
-  return run(tsx, ['scripts/warehouse-load.ts'], { env: { ...process.env, ...env } }).then(
+  return run(tsx, ['scripts/warehouse-load.ts', ...args], { env: { ...process.env, ...env } }).then(
     (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
     (failed) => ({ code: failed.code as number, stdout: failed.stdout as string, stderr: failed.stderr as string }),
   );
@@ -39,4 +39,30 @@ describe('npm run warehouse:load', () => {
     expect(noDatabase.code).toBe(1);
     expect(noDatabase.stderr).toMatch(/^warehouse: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/clickstream_dw: .*\(check DATABASE_URL\)$/m);
   }, 30_000);
+
+  it('names the files older than its window that it did not read, and reads them with --from', async () => {
+    const root = tempDir();
+    const env = { DATABASE_URL: db.url, CLICKSTREAM_DATA_DIR: root };
+    writeEventFiles(root, [storedEvent()], new Date(Date.UTC(2026, 10, 20)));
+    await warehouseLoad(env);
+    writeEventFiles(root, [storedEvent(), storedEvent()], new Date(Date.UTC(2026, 9, 2)));
+    const missed = await warehouseLoad(env);
+    expect(missed.stdout.trim().split('\n')).toEqual([
+      'warehouse: 2 files in 1 day before 2026/11/17 (from 2026/10/02) were not read: a load lists only from its checkpoint minus WAREHOUSE_LOOKBACK_DAYS; load them with npm run warehouse:load -- --from 2026-10-02',
+      'warehouse: 0 new, 0 duplicate, 0 bad, 0 files read',
+    ]);
+    const loaded = await warehouseLoad(env, ['--from', '2026-10-02']);
+    expect(loaded.stdout.trim()).toBe('warehouse: 2 new, 0 duplicate, 0 bad, 2 files read');
+
+    writeEventFiles(root, [storedEvent()], new Date(Date.UTC(2025, 0, 1)));
+    expect((await warehouseLoad(env, ['--all'])).stdout.trim()).toBe('warehouse: 1 new, 0 duplicate, 0 bad, 1 files read');
+
+    for (const day of ['2026-02-30', '2026-13-01', '20261001']) {
+      const wrong = await warehouseLoad(env, ['--from', day]);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr.trim()).toBe(`warehouse: --from must be a day as YYYY-MM-DD, got "${day}"`);
+    }
+    const unknown = await warehouseLoad(env, ['--since', 'x']);
+    expect(unknown.stderr.trim()).toMatch(/^warehouse: Unknown option '--since'.*\(the options are --from YYYY-MM-DD and --all\)$/);
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ import { readWarehouseConfig } from '@/lib/warehouse/config';
 import { formatLoadResult, runLoad } from '@/lib/warehouse/load';
 import { createSource, openWarehouse } from '@/lib/warehouse/runtime';
 import { loadProjectEnv } from './warehouse-env';
+import { unlistedAdvice } from './warehouse-unlisted';
 
 const say = (line: string) => console.log(`[dev] ${line}`);
 
@@ -45,10 +46,15 @@ say(`Warehouse in ${where}, loading ${from} every ${config.loopIntervalMs / 1000
 
 const source = createSource(config.source, config.concurrency);
 let lastError = '';
+let lastUnlisted = '';
 while (!stopped.signal.aborted) {
   try {
     const result = await runLoad({ source, db: warehouse.pool, clock: () => new Date(), log: (_level, message) => say(message) }, { lookbackDays: config.lookbackDays, concurrency: config.concurrency });
     if (result.filesRead) say(formatLoadResult(result));
+    // Said once until it changes, like a failure.
+    const unlisted = result.unlisted ? unlistedAdvice(result.unlisted) : '';
+    if (unlisted && unlisted !== lastUnlisted) say(unlisted);
+    lastUnlisted = unlisted;
     lastError = '';
   } catch (error) {
     // Said once until it changes, not every two seconds; the next load tries again.

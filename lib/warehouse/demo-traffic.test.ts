@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchProducts } from '../catalog/queries';
 import type { StoredEvent } from '../contract/events';
+import { acquisitionReport, CHANNELS } from '../insights/acquisition';
 import { demoTraffic } from './demo-traffic';
+import { CAMPAIGNS } from './demo-world';
+import { FolderSource } from './folder-source';
+import { runLoad } from './load';
+import { loadDeps, tempDir, TEST_LOAD_OPTIONS, writeEventFiles } from './test-fixtures';
+import { freshDatabase, type TestDatabase } from './test-db';
 
 const now = new Date('2026-11-30T12:00:00.000Z');
 const generate = (seed: number) => [...demoTraffic({ events: 4000, days: 30, seed, now })];
@@ -47,4 +53,37 @@ describe('demoTraffic', () => {
     expect(new Set(events.map((event) => event.device_type))).toEqual(new Set(['mobile', 'desktop', 'tablet']));
     expect(new Set(events.map((event) => event.country)).size).toBeGreaterThan(8);
   });
+});
+
+describe('demoTraffic, loaded', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await freshDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('gives every channel and the named campaigns in the acquisition report, converting differently', async () => {
+    const root = tempDir();
+    const events = [...demoTraffic({ events: 20_000, days: 90, seed: 5, now })].flat();
+    for (const event of events) writeEventFiles(root, [event], new Date(event.event_timestamp));
+    expect(await runLoad(loadDeps(db.pool, new FolderSource(root)), { ...TEST_LOAD_OPTIONS, batchSize: 2000, commitEvery: 20_000 })).toMatchObject({ new: 20_000 });
+
+    const report = await acquisitionReport(db.pool, { from: '2026-09-01', to: '2026-11-30' });
+    const channel = Object.fromEntries(report.channels.map((row) => [row.channel, row]));
+    for (const name of CHANNELS) expect(channel[name].sessions, name).toBeGreaterThan(0);
+    const sessions = report.channels.reduce((sum, row) => sum + row.sessions, 0);
+    // Direct the largest, then organic search; email and paid, which people choose to open, buy most.
+    expect(report.channels.map((row) => row.channel).slice(0, 2)).toEqual(['direct', 'organic_search']);
+    expect(channel.direct.sessions / sessions).toBeGreaterThan(0.25);
+    expect(channel.email.conversion_rate).toBeGreaterThan(channel.organic_search.conversion_rate);
+    expect(channel.paid.conversion_rate).toBeGreaterThan(channel.social.conversion_rate);
+    expect(channel.organic_search.conversion_rate).toBeGreaterThan(channel.social.conversion_rate);
+
+    for (const { source, medium, campaign } of Object.values(CAMPAIGNS)) {
+      expect(report.campaigns.find((row) => row.utm_campaign === campaign), campaign).toMatchObject({ utm_source: source, utm_medium: medium });
+    }
+    // Each campaign only while it runs: the holiday email in the last quarter of the window.
+    const emailDays = events.filter((event) => event.page_url.includes('utm_campaign=holiday-gift-guide')).map((event) => Date.parse(event.event_timestamp));
+    expect(Math.min(...emailDays)).toBeGreaterThanOrEqual(now.getTime() - 0.28 * 90 * 86_400_000 - 86_400_000);
+  }, 120_000);
 });

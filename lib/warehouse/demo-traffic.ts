@@ -6,7 +6,7 @@ import { toTrackedProduct } from '@/lib/catalog/tracked';
 import type { Product } from '@/lib/catalog/types';
 import { storedEventSchema, type ContractCart, type EventName, type StoredEvent, type WireEvent } from '@/lib/contract/events';
 import { enrich, parseUserAgent, type ParsedAgent } from '@/lib/ingest/enrich';
-import { ARRIVALS, DEVICES, PLACES, random, SEARCH_TERMS, type Device, type Place, type Random, type Weighted } from './demo-world';
+import { arrivalsAt, DEVICES, PLACES, random, SEARCH_TERMS, type Arrival, type Device, type Place, type Random, type Weighted } from './demo-world';
 
 export type DemoOptions = { events: number; days: number; seed: number; now: Date };
 
@@ -40,7 +40,7 @@ export function* demoTraffic(options: DemoOptions): Generator<StoredEvent[]> {
     // Times as offsets into the window, so that one seed gives the same events whenever it runs.
     const from = options.now.getTime() - options.days * DAY_MS;
     for (let visit = 0, offset = sessionOffset(rng, options.days); visit < visits && left > 0 && offset < options.days * DAY_MS - 3_600_000; visit += 1) {
-      const events = session(rng, client, visit, from + offset, popularity).slice(0, left);
+      const events = session(rng, client, visit, from + offset, popularity, rng.weighted(arrivalsAt(offset / (options.days * DAY_MS)))).slice(0, left);
       left -= events.length;
       yield events;
       offset += 3_600_000 + rng.next() * 9 * DAY_MS;
@@ -73,9 +73,8 @@ function sessionOffset(rng: Random, days: number): number {
   }
 }
 
-function session(rng: Random, client: Client, visit: number, start: number, popularity: Weighted<Product>): StoredEvent[] {
+function session(rng: Random, client: Client, visit: number, start: number, popularity: Weighted<Product>, arrival: Arrival): StoredEvent[] {
   const sessionId = rng.uuid();
-  const arrival = rng.weighted(ARRIVALS);
   const events: StoredEvent[] = [];
   let t = start;
   let user = client.signInSession < 0 || client.signInSession < visit ? client.userId : null;
@@ -103,18 +102,20 @@ function session(rng: Random, client: Client, visit: number, start: number, popu
     for (const event of wires) events.push(storedEventSchema.parse(enrich(event, facts, client.agent, receivedAt.toISOString())));
     referrer = url;
   };
-  const showProduct = (product: Product) => {
-    const adds = rng.chance(0.12);
+  const showProduct = (product: Product, query?: string) => {
+    const adds = rng.chance(0.12 * arrival.intent);
     const quantity = rng.chance(0.85) ? 1 : 2;
     if (adds) cart.set(product, (cart.get(product) ?? 0) + quantity);
-    show({ path: `/products/${product.slug}`, title: product.name }, [{ name: 'product_view', product }, ...(adds ? [{ name: 'add_to_cart' as const, product, fields: { quantity } }] : [])]);
+    show({ path: `/products/${product.slug}`, query, title: product.name }, [{ name: 'product_view', product }, ...(adds ? [{ name: 'add_to_cart' as const, product, fields: { quantity } }] : [])]);
   };
 
-  if (arrival.lands === 'product') showProduct(rng.weighted(popularity));
+  const query = arrival.campaign && `?utm_source=${arrival.campaign.source}&utm_medium=${arrival.campaign.medium}&utm_campaign=${arrival.campaign.campaign}`;
+  const landing = arrival.category ? PRODUCTS.filter((product) => product.category === arrival.category) : null;
+  if (arrival.lands === 'product') showProduct(landing ? rng.pick(landing) : rng.weighted(popularity), query);
   else if (arrival.lands === 'collection') {
-    const category = rng.pick(CATEGORIES);
-    show({ path: `/collections/${category}`, title: CATEGORY_INFO[category].title });
-  } else show({ path: '/', title: 'Fine jewelry' });
+    const category = arrival.category ?? rng.pick(CATEGORIES);
+    show({ path: `/collections/${category}`, query, title: CATEGORY_INFO[category].title });
+  } else show({ path: '/', query, title: 'Fine jewelry' });
 
   const pages = 1 + Math.floor(Math.log(1 - rng.next()) / Math.log(0.72));
   const signInAt = client.userId && !user && client.signInSession === visit ? rng.int(pages) : -1;
@@ -142,7 +143,8 @@ function session(rng: Random, client: Client, visit: number, start: number, popu
     } else {
       const contents = cartOf(cart);
       show({ path: '/checkout', title: 'Checkout' }, [{ name: 'checkout_start', fields: { cart: contents } }]);
-      if (!rng.chance(0.55)) continue;
+      // Keen arrivals also finish checkout more often.
+      if (!rng.chance(Math.min(0.85, 0.55 * Math.sqrt(arrival.intent)))) continue;
       const orderId = `LJ-${Array.from({ length: 6 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[rng.int(32)]).join('')}`;
       show({ path: '/checkout/confirmation', query: `?order=${orderId}`, title: 'Order confirmed' }, [{ name: 'checkout_complete', fields: { cart: contents, order_id: orderId } }]);
       break;

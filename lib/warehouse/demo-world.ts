@@ -1,5 +1,6 @@
 // The shoppers of the demo traffic: who they are, where they come from, what they search for.
 // Shares of the whole are rough figures for a small online jeweller, not measurements.
+import type { Category } from '@/lib/catalog/types';
 
 export type Weighted<T> = readonly (readonly [T, number])[];
 
@@ -67,20 +68,61 @@ export const PLACES: Weighted<Place> = [
   [{ country: null, language: 'en-US', timezones: ['UTC'] }, 4],
 ];
 
-export type Arrival = { referrer: string | null; lands: 'home' | 'product' | 'collection' };
+/** A named campaign: its links carry these UTM values, and it runs for part of the window. */
+export type Campaign = { source: string; medium: string; campaign: string; during: readonly [number, number] };
 
+// Runs given as fractions of the window (0 its first day, 1 now), so that one seed gives the same traffic.
+export const CAMPAIGNS = {
+  holidayEmail: { source: 'newsletter', medium: 'email', campaign: 'holiday-gift-guide', during: [0.72, 1] },
+  ringsSearch: { source: 'google', medium: 'cpc', campaign: 'engagement-rings', during: [0.1, 0.9] },
+  autumnInstagram: { source: 'instagram', medium: 'social', campaign: 'autumn-lookbook', during: [0.25, 0.6] },
+} as const satisfies Record<string, Campaign>;
+
+/**
+ * How a session arrives: its referrer, where it lands, the campaign of its link if any, and how
+ * likely it is to put things in the cart (`intent`, 1 the average): shoppers from a newsletter
+ * or a paid search for rings buy more often than those who scroll past a post.
+ */
+export type Arrival = {
+  referrer: string | null;
+  lands: 'home' | 'product' | 'collection';
+  category?: Category;
+  campaign?: Campaign;
+  intent: number;
+};
+
+// Shares of sessions while every campaign runs: about a third direct, a quarter organic search,
+// a fifth social, the rest email, other sites and paid search (Shopify and GA4 benchmarks for a
+// small fashion shop, roughly). Outside its run a campaign's share goes to the others.
 export const ARRIVALS: Weighted<Arrival> = [
-  [{ referrer: null, lands: 'home' }, 36],
-  [{ referrer: 'https://www.google.com/', lands: 'product' }, 18],
-  [{ referrer: 'https://www.google.com/', lands: 'collection' }, 10],
-  [{ referrer: 'https://www.instagram.com/', lands: 'product' }, 9],
-  [{ referrer: 'https://www.pinterest.com/', lands: 'product' }, 7],
-  [{ referrer: 'https://www.facebook.com/', lands: 'home' }, 5],
-  [{ referrer: 'https://newsletter.lumen.example/', lands: 'collection' }, 6],
-  [{ referrer: 'https://www.bing.com/', lands: 'home' }, 4],
-  [{ referrer: 'https://duckduckgo.com/', lands: 'product' }, 2],
-  [{ referrer: 'https://t.co/', lands: 'product' }, 3],
+  [{ referrer: null, lands: 'home', intent: 1.25 }, 32],
+  [{ referrer: null, lands: 'product', intent: 1.2 }, 4],
+  [{ referrer: 'https://www.google.com/', lands: 'product', intent: 1 }, 14],
+  [{ referrer: 'https://www.google.com/', lands: 'collection', intent: 1 }, 8],
+  [{ referrer: 'https://www.bing.com/', lands: 'home', intent: 0.95 }, 3],
+  [{ referrer: 'https://duckduckgo.com/', lands: 'product', intent: 1 }, 2],
+  [{ referrer: 'https://www.instagram.com/', lands: 'product', intent: 0.45 }, 7],
+  [{ referrer: 'https://www.pinterest.com/', lands: 'product', intent: 0.5 }, 6],
+  [{ referrer: 'https://www.facebook.com/', lands: 'home', intent: 0.5 }, 4],
+  [{ referrer: 'https://t.co/', lands: 'product', intent: 0.4 }, 2],
+  [{ referrer: 'https://mail.google.com/', lands: 'collection', intent: 1.6 }, 1],
+  // Other sites: a wedding magazine's ring guide, a gift blog, a jewellery forum.
+  [{ referrer: 'https://www.brides.com/', lands: 'collection', category: 'rings', intent: 1.1 }, 2],
+  [{ referrer: 'https://giftideas.example.net/', lands: 'product', intent: 0.8 }, 2],
+  [{ referrer: 'https://forum.jewelers.example.org/', lands: 'product', intent: 0.9 }, 1],
+  // The campaigns' links. A newsletter opened in a mail app sends no referrer; in webmail, its host.
+  [{ referrer: null, lands: 'collection', campaign: CAMPAIGNS.holidayEmail, intent: 1.9 }, 5],
+  [{ referrer: 'https://mail.google.com/', lands: 'collection', campaign: CAMPAIGNS.holidayEmail, intent: 1.9 }, 3],
+  [{ referrer: 'https://outlook.live.com/', lands: 'product', campaign: CAMPAIGNS.holidayEmail, intent: 1.9 }, 1],
+  [{ referrer: 'https://www.google.com/', lands: 'collection', category: 'rings', campaign: CAMPAIGNS.ringsSearch, intent: 1.4 }, 5],
+  [{ referrer: 'https://www.google.com/', lands: 'product', category: 'rings', campaign: CAMPAIGNS.ringsSearch, intent: 1.4 }, 3],
+  [{ referrer: 'https://l.instagram.com/', lands: 'product', campaign: CAMPAIGNS.autumnInstagram, intent: 0.5 }, 6],
 ];
+
+/** The arrivals possible at `phase` of the window (0 its start, 1 now): the campaigns running then and the rest. */
+export function arrivalsAt(phase: number): Weighted<Arrival> {
+  return ARRIVALS.filter(([arrival]) => !arrival.campaign || (phase >= arrival.campaign.during[0] && phase < arrival.campaign.during[1]));
+}
 
 // Typed as shoppers type them (case, spaces, typos); the last ones find nothing in the catalog.
 export const SEARCH_TERMS: Weighted<string> = [

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventKey } from '../ingest/layout';
 import { PRODUCT } from '../ingest/test-fixtures';
 import { FolderSource } from './folder-source';
-import { formatLoadResult, runLoad } from './load';
+import { formatLoadResult, formatUnlisted, reopenDays, runLoad } from './load';
 import { STORED_FIELDS } from './row';
 import { SourceError } from './source';
 import { countingSource, loadDeps, storedEvent, tempDir, TEST_LOAD_OPTIONS, writeEventFiles, writeRawFile } from './test-fixtures';
@@ -213,5 +213,44 @@ describe('runLoad incremental', () => {
     expect(await load(source, { lookbackDays: 10 })).toMatchObject({ new: 1, filesRead: 1 });
     expect(await load(source)).toMatchObject({ new: 0, filesRead: 0 });
     expect(source.reads - readsBefore).toBe(2);
+  });
+
+  it('says which days older than its window hold files no load has read, and loads them from a given day', async () => {
+    const { root, source } = folder();
+    writeEventFiles(root, [storedEvent()], day(12));
+    writeEventFiles(root, [storedEvent()], day(20));
+    expect(await load(source)).toMatchObject({ new: 2, unlisted: null });
+
+    // As demo traffic leaves it: whole days written after the loads went past them.
+    writeEventFiles(root, [storedEvent(), storedEvent()], day(3));
+    writeEventFiles(root, [storedEvent()], day(8));
+    // A late file in a day read before is not seen without a listing (only whole unread days are).
+    writeEventFiles(root, [storedEvent()], day(12));
+    const readsBefore = source.reads;
+    const missed = await load(source);
+    expect(missed).toMatchObject({ new: 0, filesRead: 0, unlisted: { before: '2026/11/17', days: 2, files: 3, oldest: '2026/11/03' } });
+    expect(source.reads - readsBefore).toBe(0);
+    expect(formatUnlisted(missed.unlisted!)).toBe(
+      'warehouse: 3 files in 2 days before 2026/11/17 (from 2026/11/03) were not read: a load lists only from its checkpoint minus WAREHOUSE_LOOKBACK_DAYS',
+    );
+
+    expect(await load(source, { from: '2026/11/03' })).toMatchObject({ new: 4, filesRead: 4, unlisted: null });
+    expect(await load(source)).toMatchObject({ new: 0, filesRead: 0, unlisted: null });
+  });
+
+  it('lists from the earliest day demo traffic wrote after reopenDays, with no warning', async () => {
+    const { root, source } = folder();
+    writeEventFiles(root, [storedEvent()], day(20));
+    expect(await load(source)).toMatchObject({ new: 1 });
+    writeEventFiles(root, [storedEvent()], day(12));
+    writeEventFiles(root, [storedEvent()], day(16));
+    expect(await reopenDays(db.pool, source.id, '2026/11/12')).toBe('2026/11/20');
+    // Never forward, and a source without a checkpoint has nothing to move.
+    expect(await reopenDays(db.pool, source.id, '2026/11/14')).toBeNull();
+    expect(await reopenDays(db.pool, 'file:///nowhere', '2026/11/01')).toBeNull();
+    expect(await load(source)).toMatchObject({ new: 2, unlisted: null });
+    // The load moved the checkpoint forward again (to day 16): the next one lists the usual window only.
+    writeEventFiles(root, [storedEvent()], day(11));
+    expect(await load(source)).toMatchObject({ new: 0, unlisted: { days: 1, files: 1, oldest: '2026/11/11' } });
   });
 });

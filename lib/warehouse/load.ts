@@ -7,7 +7,8 @@ import { readAhead, semaphore } from './flow';
 import { rederiveQueued } from './rederive';
 import { readEventFile, type FileResult } from './read';
 import type { EventSource } from './source';
-import { readCheckpoint, unreadKeys } from './state';
+import { lowerCheckpoint, readCheckpoint, unreadKeys } from './state';
+import { findUnlisted, type Unlisted } from './unlisted';
 import { LoadTransaction, type BatchCounts } from './write-batch';
 
 /** What an adapter hands the loader: nothing here is specific to a CLI, `npm run dev` or Lambda. */
@@ -22,6 +23,8 @@ export type LoadDeps = {
 export type LoadOptions = {
   /** Days before the checkpoint listed again for late files. */
   lookbackDays: number;
+  /** Lists from this day instead when it is earlier (null: every day), for files stored into days long read. */
+  from?: Day | null;
   /** Files read at once. */
   concurrency: number;
   /** Files per COPY. */
@@ -32,7 +35,12 @@ export type LoadOptions = {
   progressEveryMs?: number;
 };
 
-export type LoadResult = BatchCounts & { filesRead: number; newestEventAt: Date | null };
+export type LoadResult = BatchCounts & {
+  filesRead: number;
+  newestEventAt: Date | null;
+  /** Files this load did not list, in days older than its window that no load has read from. */
+  unlisted: Unlisted | null;
+};
 
 const WRITES_AHEAD = 4;
 
@@ -42,6 +50,29 @@ const LOAD_LOCK = 7_301_002;
 /** The contract's last line of a load. */
 export function formatLoadResult(result: LoadResult): string {
   return `warehouse: ${result.new} new, ${result.duplicate} duplicate, ${result.bad} bad, ${result.filesRead} files read`;
+}
+
+/** The warning for files a load did not list; each adapter adds how to load them where it runs. */
+export function formatUnlisted({ before, days, files, oldest }: Unlisted): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `warehouse: ${plural(files, 'file')} in ${plural(days, 'day')} before ${before} (from ${oldest}) were not read: a load lists only from its checkpoint minus WAREHOUSE_LOOKBACK_DAYS`;
+}
+
+/**
+ * For a writer that stored files into `day` and later after loads went past it (demo traffic):
+ * moves the checkpoint back, so the next load lists from there. Waits for a load in progress,
+ * which would otherwise move it forward again. Returns the checkpoint it moved, or null.
+ */
+export async function reopenDays(db: pg.Pool, source: string, day: Day, now = new Date()): Promise<Day | null> {
+  await migrate(db);
+  const client = await db.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [LOAD_LOCK]);
+    return await lowerCheckpoint(client, source, day, now);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [LOAD_LOCK]).catch(() => {});
+    client.release();
+  }
 }
 
 /** One load: migrates, then reads every file not read before from the checkpoint's lookback on. */
@@ -56,10 +87,14 @@ export async function runLoad(deps: LoadDeps, options: LoadOptions): Promise<Loa
     await client.query('SELECT pg_advisory_lock($1)', [LOAD_LOCK]);
     await rederiveQueued(client, deps.log);
     const checkpoint = await readCheckpoint(client, deps.source.id);
-    const counts = await loadDays(deps, options, client, checkpoint && shiftDay(checkpoint, -options.lookbackDays));
+    const window = checkpoint && shiftDay(checkpoint, -options.lookbackDays);
+    // `from` only ever widens the window; null lists every day.
+    const from = window && options.from !== null ? [window, options.from ?? window].sort()[0] : null;
+    const counts = await loadDays(deps, options, client, from);
+    const unlisted = from && (await findUnlisted(deps.source, client, from));
     const { rows } = await client.query<{ newest: Date | null }>('SELECT max(event_timestamp) AS newest FROM clickstream_events');
     await client.query('SELECT pg_advisory_unlock($1)', [LOAD_LOCK]);
-    return { ...counts, newestEventAt: rows[0].newest };
+    return { ...counts, newestEventAt: rows[0].newest, unlisted: unlisted || null };
   } catch (cause) {
     failed = true;
     throw cause;

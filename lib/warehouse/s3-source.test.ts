@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventKey } from '../ingest/layout';
 import { S3Sink } from '../ingest/s3-sink';
 import { startS3rver, type RunningServer } from '../ingest/test-servers';
-import { runLoad } from './load';
+import { reopenDays, runLoad } from './load';
 import { S3Source } from './s3-source';
 import { countingSource, loadDeps, storedEvent, TEST_LOAD_OPTIONS } from './test-fixtures';
 import { freshDatabase, type TestDatabase } from './test-db';
@@ -40,6 +40,16 @@ describe('S3Source', () => {
     expect(rows[0].n).toBe(1010);
     expect(await runLoad(loadDeps(db.pool, source), TEST_LOAD_OPTIONS)).toMatchObject({ new: 0, filesRead: 0 });
     expect(source.reads).toBe(1010);
+  }, 60_000);
+
+  it('names a day older than the window that no load has read, and reads it once demo traffic reopens it', async () => {
+    // After the test above: the checkpoint is 2026/11/20, its lookback lists from 2026/11/17.
+    const events = [storedEvent(), storedEvent()];
+    await new S3Sink({ bucket: BUCKET, endpoint: s3rver.endpoint }).write(events.map((event) => ({ key: eventKey(event.event_id, new Date(Date.UTC(2026, 9, 5))), body: JSON.stringify(event) })));
+    const source = new S3Source({ bucket: BUCKET, endpoint: s3rver.endpoint });
+    expect(await runLoad(loadDeps(db.pool, source), TEST_LOAD_OPTIONS)).toMatchObject({ new: 0, unlisted: { before: '2026/11/17', days: 1, files: 2, oldest: '2026/10/05' } });
+    expect(await reopenDays(db.pool, source.id, '2026/10/05')).toBe('2026/11/20');
+    expect(await runLoad(loadDeps(db.pool, source), TEST_LOAD_OPTIONS)).toMatchObject({ new: 2, filesRead: 2, unlisted: null });
   }, 60_000);
 
   it('reads keys that need escaping, and names the credentials when S3 refuses the signature', async () => {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Day } from './days';
+import { dayPrefix, shiftDay, type Day } from './days';
 
 /** The day the source's checkpoint stands at, or null before its first load. */
 export async function readCheckpoint(db: pg.Pool | pg.PoolClient, source: string): Promise<Day | null> {
@@ -48,4 +48,32 @@ export async function recordCheckpoint(client: pg.PoolClient, source: string, ch
      ON CONFLICT (source) DO UPDATE SET newest_day = greatest(c.newest_day, excluded.newest_day), updated_at = excluded.updated_at`,
     [source, checkpoint, now],
   );
+}
+
+/** Moves the checkpoint back to `day` (never forward): files were stored there after loads went past it. */
+export async function lowerCheckpoint(client: pg.PoolClient, source: string, day: Day, now: Date): Promise<Day | null> {
+  // The CTE reads the row as it was before the update (one snapshot for the whole statement).
+  const { rows } = await client.query<{ before: string }>(
+    `WITH old AS (SELECT newest_day FROM clickstream_loader_checkpoints WHERE source = $1)
+     UPDATE clickstream_loader_checkpoints SET newest_day = to_date($2, 'YYYY/MM/DD'), updated_at = $3
+     WHERE source = $1 AND newest_day > to_date($2, 'YYYY/MM/DD')
+     RETURNING (SELECT to_char(newest_day, 'YYYY/MM/DD') FROM old) AS before`,
+    [source, day, now],
+  );
+  return rows[0]?.before ?? null;
+}
+
+/**
+ * The days of `days` that no load has read a single file of. Each is one probe of the primary key
+ * by range (from the day's folder to the next day's, which sorts the same in any collation: the
+ * day is fixed-width digits), so a year of days costs a few milliseconds.
+ */
+export async function daysNeverRead(db: pg.Pool | pg.PoolClient, source: string, days: Day[]): Promise<Day[]> {
+  const { rows } = await db.query<{ day: string }>(
+    `SELECT d.day FROM unnest($2::text[], $3::text[], $4::text[]) AS d (day, low, high)
+     WHERE NOT EXISTS (SELECT 1 FROM clickstream_loaded_files f WHERE f.source = $1 AND f.source_key >= d.low AND f.source_key < d.high)
+     ORDER BY d.day`,
+    [source, days, days.map(dayPrefix), days.map((day) => dayPrefix(shiftDay(day, 1)))],
+  );
+  return rows.map((row) => row.day);
 }
