@@ -18,9 +18,9 @@ export const ERRORS_PREFIX = 'errors/';
 export const FIREHOSE_BUFFER = { sizeInMBs: 64, intervalInSeconds: 60 } as const;
 
 // Each event's own UTC day (event_timestamp is ISO 8601 in UTC, `Z` only, per the contract).
-const PARTITION_QUERY = '{year: .event_timestamp[0:4], month: .event_timestamp[5:7], day: .event_timestamp[8:10]}';
+export const PARTITION_QUERY = '{year: .event_timestamp[0:4], month: .event_timestamp[5:7], day: .event_timestamp[8:10]}';
 // Firehose appends `<delivery stream>-<version>-<yyyy-MM-dd-HH-mm-ss>-<uuid>` and the extension.
-const DATA_PREFIX = `${EVENTS_PREFIX}!{partitionKeyFromQuery:year}/!{partitionKeyFromQuery:month}/!{partitionKeyFromQuery:day}/batch-`;
+export const DATA_PREFIX = `${EVENTS_PREFIX}!{partitionKeyFromQuery:year}/!{partitionKeyFromQuery:month}/!{partitionKeyFromQuery:day}/batch-`;
 const ERROR_PREFIX = `${ERRORS_PREFIX}!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/`;
 
 /**
