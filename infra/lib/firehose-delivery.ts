@@ -17,7 +17,8 @@ export const ERRORS_PREFIX = 'errors/';
  */
 export const FIREHOSE_BUFFER = { sizeInMBs: 64, intervalInSeconds: 60 } as const;
 
-// Each event's own UTC day (event_timestamp is ISO 8601 in UTC, `Z` only, per the contract).
+// The UTC day the API received the event: event_timestamp is its receipt time, ISO 8601 with `Z`
+// only (the contract), so the key is the one the per-event sink would give, whenever Firehose reads it.
 export const PARTITION_QUERY = '{year: .event_timestamp[0:4], month: .event_timestamp[5:7], day: .event_timestamp[8:10]}';
 // Firehose appends `<delivery stream>-<version>-<yyyy-MM-dd-HH-mm-ss>-<uuid>` and the extension.
 export const DATA_PREFIX = `${EVENTS_PREFIX}!{partitionKeyFromQuery:year}/!{partitionKeyFromQuery:month}/!{partitionKeyFromQuery:day}/batch-`;

@@ -51,6 +51,8 @@ describe('the event stream', () => {
       RetentionPeriodHours: 24,
     });
     expect(resources[streamId].Properties.ShardCount).toBeUndefined();
+    // Not left behind to go on costing its hourly charge.
+    expect((resources[streamId] as unknown as { DeletionPolicy: string }).DeletionPolicy).toBe('Delete');
   });
 
   it('takes provisioned shards when asked', () => {
@@ -69,7 +71,7 @@ describe('Firehose delivery to the raw bucket', () => {
     expect(destination).toMatchObject({ BucketARN: rawArn, RoleARN: { 'Fn::GetAtt': [firehoseRoleId, 'Arn'] } });
   });
 
-  it('writes gzip NDJSON objects events/YYYY/MM/DD/batch-*.json.gz, partitioned on each event\'s UTC day', () => {
+  it('writes gzip NDJSON objects events/YYYY/MM/DD/batch-*.json.gz, partitioned on each event\'s day', () => {
     expect(destination).toMatchObject({
       Prefix: 'events/!{partitionKeyFromQuery:year}/!{partitionKeyFromQuery:month}/!{partitionKeyFromQuery:day}/batch-',
       FileExtension: '.json.gz',
@@ -106,12 +108,12 @@ describe('Firehose delivery to the raw bucket', () => {
   });
 
   // jq 1.6 is the engine Firehose runs the query with: this is the key it computes.
-  it('keys an event by its own UTC day, not by when it arrives, in the layout the Glue table projects', () => {
+  it('keys an event by the UTC day of its event_timestamp, not by when Firehose reads it, as the Glue table projects', () => {
     const keyOf = (event: Record<string, unknown>) => {
       const parts = JSON.parse(execFileSync('jq', ['-c', PARTITION_QUERY], { input: JSON.stringify(event) }).toString());
       return DATA_PREFIX.replace(/!\{partitionKeyFromQuery:(\w+)\}/g, (_, name: string) => String(parts[name]));
     };
-    // Sent a millisecond before midnight UTC, delivered after it: stays on the 31st.
+    // Received a millisecond before midnight UTC, delivered after it: stays on the 31st.
     expect(keyOf({ event_id: '7d2f0c1e-0000-4000-8000-000000000001', event_timestamp: '2026-12-31T23:59:59.999Z' })).toBe('events/2026/12/31/batch-');
     // Without a timestamp the keys are null: Firehose sends the record to errors/, never under events/.
     expect(keyOf({ event_id: 'x' })).toBe('events/null/null/null/batch-');
@@ -146,6 +148,24 @@ describe('Firehose delivery to the raw bucket', () => {
 
   it('leaves the ingestion Lambda and Firehose the only roles in the stack', () => {
     expect(Object.keys(template.findResources('AWS::IAM::Role')).sort()).toEqual([firehoseRoleId, ingestRoleId].sort());
+  });
+});
+
+describe('the Athena table with the stream transport', () => {
+  it('is the per-event design\'s table: the batched objects are under the same projected day prefixes', () => {
+    const tableOf = (found: typeof template) => {
+      const [, table] = only(found, 'AWS::Glue::Table');
+      return table.Properties;
+    };
+    expect(tableOf(template)).toEqual(tableOf(synthStack().template));
+    const [, table] = only(template, 'AWS::Glue::Table');
+    const input = table.Properties.TableInput as Record<string, any>;
+    // Line-oriented text input (it inflates `.gz` by extension) and one JSON event a line.
+    expect(input.StorageDescriptor).toMatchObject({
+      InputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
+      SerdeInfo: { SerializationLibrary: 'org.openx.data.jsonserde.JsonSerDe' },
+    });
+    expect(input.Parameters['storage.location.template']).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: rawId }, '/events/${dt}/']] });
   });
 });
 
