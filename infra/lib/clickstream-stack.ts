@@ -59,7 +59,7 @@ export class ClickstreamStack extends Stack {
     }
     this.ingest = new IngestApi(this, 'Ingest', {
       code: props.lambdaCode,
-      destination: this.streamTransport ? { stream: this.streamTransport.events.stream } : { bucket: this.raw.bucket },
+      destination: { bucket: this.raw.bucket, stream: this.streamTransport?.events.stream },
       allowedOrigins: allowedOrigins.valueAsList,
       userPoolId: this.auth.userPool.userPoolId,
       userPoolClientId: this.auth.client.userPoolClientId,

@@ -13,8 +13,11 @@ import { NODE_LAMBDA } from './lambda-code';
 
 const CLICKSTREAM_PATH = '/clickstream';
 
-/** Where the Lambda's sink writes: objects in the raw bucket (per-event) or records on the stream. */
-export type IngestDestination = { bucket: IBucket; stream?: never } | { stream: IStream; bucket?: never };
+/**
+ * Where the Lambda's sink writes: accepted events as objects in the raw bucket (per-event) or as
+ * records on the stream; the refused requests' records under `rejected/` of the bucket either way.
+ */
+export type IngestDestination = { bucket: IBucket; stream?: IStream };
 
 export type IngestApiProps = {
   code: Code;
@@ -42,20 +45,21 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 );
 
 function sinkEnvironment({ bucket, stream }: IngestDestination): Record<string, string> {
-  if (stream) return { CLICKSTREAM_SINK: 'kinesis', CLICKSTREAM_KINESIS_STREAM: stream.streamName };
-  return { CLICKSTREAM_S3_BUCKET: bucket.bucketName };
+  const rest = { CLICKSTREAM_S3_BUCKET: bucket.bucketName };
+  return stream ? { CLICKSTREAM_SINK: 'kinesis', CLICKSTREAM_KINESIS_STREAM: stream.streamName, ...rest } : rest;
 }
 
 /**
- * Exactly what the sink does, and nothing else: in S3 no reads, deletes, tagging or ACLs; on the
- * stream only PutRecords (the SDK's PutRecords needs no DescribeStream or ListShards).
+ * Exactly what the sink does, and nothing else: in S3 no reads, deletes, tagging or ACLs, and no
+ * `events/` with the stream; on the stream only PutRecords (which needs no DescribeStream or ListShards).
  */
-function sinkGrant({ bucket, stream }: IngestDestination): PolicyStatement {
-  if (stream) return new PolicyStatement({ actions: ['kinesis:PutRecords'], resources: [stream.streamArn] });
-  return new PolicyStatement({
-    actions: ['s3:PutObject'],
-    resources: [bucket.arnForObjects(`${EVENTS_PREFIX}*`), bucket.arnForObjects(`${REJECTED_PREFIX}*`)],
-  });
+function sinkGrants({ bucket, stream }: IngestDestination): PolicyStatement[] {
+  const rejected = bucket.arnForObjects(`${REJECTED_PREFIX}*`);
+  if (!stream) return [new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${EVENTS_PREFIX}*`), rejected] })];
+  return [
+    new PolicyStatement({ actions: ['kinesis:PutRecords'], resources: [stream.streamArn] }),
+    new PolicyStatement({ actions: ['s3:PutObject'], resources: [rejected] }),
+  ];
 }
 
 /** `POST /clickstream` on an HTTP API, served by the ingestion core's Lambda adapter. */
@@ -82,7 +86,7 @@ export class IngestApi extends Construct {
         CLICKSTREAM_COGNITO_CLIENT_ID: props.userPoolClientId,
       },
     });
-    this.handler.addToRolePolicy(sinkGrant(props.destination));
+    for (const grant of sinkGrants(props.destination)) this.handler.addToRolePolicy(grant);
 
     this.api = new HttpApi(this, 'Api', {
       apiName: 'lumen-clickstream',

@@ -28,14 +28,19 @@ const [, firehose] = only(template, 'AWS::KinesisFirehose::DeliveryStream');
 const destination = firehose.Properties.ExtendedS3DestinationConfiguration as Record<string, any>;
 
 describe('the ingestion Lambda with the stream transport', () => {
-  it('may only PutRecords on its stream: no S3 at all, no other Kinesis action or stream', () => {
-    expect(statementsOf(ingestRoleId)).toEqual([{ Effect: 'Allow', Action: 'kinesis:PutRecords', Resource: streamArn }]);
+  it('may only PutRecords on its stream, and put the refused requests under rejected/: nothing under events/', () => {
+    expect(statementsOf(ingestRoleId)).toEqual([
+      { Effect: 'Allow', Action: 'kinesis:PutRecords', Resource: streamArn },
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: objectsUnder('rejected/*') },
+    ]);
   });
 
-  it('is configured for the Kinesis sink and that stream, without the bucket', () => {
-    const variables = resources[idOf(stack.ingest.handler)].Properties.Environment.Variables;
-    expect(variables).toMatchObject({ CLICKSTREAM_SINK: 'kinesis', CLICKSTREAM_KINESIS_STREAM: { Ref: streamId } });
-    expect(variables).not.toHaveProperty('CLICKSTREAM_S3_BUCKET');
+  it('is configured for the Kinesis sink and that stream, with the bucket for the rejected records', () => {
+    expect(resources[idOf(stack.ingest.handler)].Properties.Environment.Variables).toMatchObject({
+      CLICKSTREAM_SINK: 'kinesis',
+      CLICKSTREAM_KINESIS_STREAM: { Ref: streamId },
+      CLICKSTREAM_S3_BUCKET: { Ref: rawId },
+    });
   });
 
   it('still exposes only POST /clickstream', () => {
