@@ -61,10 +61,9 @@ export class LiveView extends Construct {
       logGroup: this.logs,
       environment: { CLICKSTREAM_LIVE_TABLE: this.table.tableName },
     });
-    // Writes items and nothing else: no reads, scans, deletes or table changes.
-    this.consumer.addToRolePolicy(
-      new PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'], resources: [this.table.tableArn] }),
-    );
+    // The consumer puts items 25 at a time with BatchWriteItem and does nothing else: no reads,
+    // scans, deletes or table changes (the table and its TTL are the stack's, not the consumer's).
+    this.consumer.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:BatchWriteItem'], resources: [this.table.tableArn] }));
     this.consumer.addEventSource(
       new KinesisEventSource(props.stream, {
         ...LIVE_MAPPING,
