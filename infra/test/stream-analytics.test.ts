@@ -1,7 +1,7 @@
 // The analytics stack with `-c transport=stream`: the live view, its route and the stream's alarms.
 import type { CfnResource } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { only, synthAnalytics } from './stack';
+import { only, statementsOf as roleStatements, synthAnalytics } from './stack';
 
 const { stack, store, template } = synthAnalytics({ transport: 'stream' });
 const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any>; DeletionPolicy?: string }>;
@@ -14,11 +14,7 @@ const imported = (logicalId: string, attribute = '') => ({
 });
 const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
 const roleOf = (functionId: string) => resources[functionId].Properties.Role['Fn::GetAtt'][0] as string;
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
-const statementsOf = (roleId: string): Statement[] =>
-  ofType('AWS::IAM::Policy')
-    .filter(([, policy]) => (policy.Properties.Roles as unknown[]).some((role) => JSON.stringify(role) === JSON.stringify({ Ref: roleId })))
-    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+const statementsOf = (roleId: string) => roleStatements(template, roleId);
 
 const { view } = stack.live!;
 const tableId = idOf(view.table);

@@ -5,7 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { DATA_PREFIX, PARTITION_QUERY } from '../lib/firehose-delivery';
 import { streamCapacityOf, transportOf } from '../lib/transport';
-import { only, synthStack } from './stack';
+import { only, statementsOf as roleStatements, synthStack } from './stack';
 
 const { stack, template } = synthStack({ transport: 'stream' });
 const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>;
@@ -17,11 +17,7 @@ const rawId = idOf(stack.raw.bucket);
 const rawArn = { 'Fn::GetAtt': [rawId, 'Arn'] };
 const objectsUnder = (prefix: string) => ({ 'Fn::Join': ['', [rawArn, `/${prefix}`]] });
 
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
-const statementsOf = (roleId: string): Statement[] =>
-  Object.values(template.findResources('AWS::IAM::Policy'))
-    .filter((policy) => (policy.Properties.Roles as unknown[]).some((role) => JSON.stringify(role) === JSON.stringify({ Ref: roleId })))
-    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+const statementsOf = (roleId: string) => roleStatements(template, roleId);
 const ingestRoleId = stack.getLogicalId(stack.ingest.handler.role!.node.defaultChild as CfnResource);
 const firehoseRoleId = idOf(delivery.role);
 const [, firehose] = only(template, 'AWS::KinesisFirehose::DeliveryStream');
