@@ -12,8 +12,8 @@ export const ERRORS_PREFIX = 'errors/';
 
 /**
  * Buffering: dynamic partitioning needs at least 64 MB; the interval is what bounds the delay at a
- * store's volumes (64 MB, measured before gzip, is some 30,000 events of 2 KB). Firehose buffers in stages, so an
- * event reaches S3 within about 1.5 times the interval: 90 s.
+ * store's volumes (64 MB, measured before gzip, is some 30,000 events of 2 KB). Firehose buffers
+ * in stages, so an event reaches S3 within about 1.5 times the interval: 90 s.
  */
 export const FIREHOSE_BUFFER = { sizeInMBs: 64, intervalInSeconds: 60 } as const;
 
