@@ -4,6 +4,8 @@
 //   dist/lambda-loader/index.mjs    the scheduled warehouse load (lambda/loader-handler.ts), with
 //                                   migrations/ beside it: the migrator reads them next to its module
 //   dist/lambda-insights/index.mjs  GET /insights/{report} (lambda/insights-handler.ts)
+//   dist/lambda-live/index.mjs      the live view's stream consumer (lambda/live-consumer-handler.ts),
+//                                   deployed only with the stream transport (`cdk synth -c transport=stream`)
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,10 @@ const BUNDLES = [
   { entry: 'lambda/handler.ts', outDir: 'dist/lambda', zip: 'dist/clickstream-lambda.zip' },
   { entry: 'lambda/loader-handler.ts', outDir: 'dist/lambda-loader', copy: { from: 'lib/warehouse/migrations', to: 'migrations' } },
   { entry: 'lambda/insights-handler.ts', outDir: 'dist/lambda-insights' },
+  // `optional`: built when its handler exists. Only the stream transport deploys it, and the CDK app
+  // refuses to synthesize that design without the bundle (infra/lib/lambda-code.ts), so skipping
+  // it here never ships a stack without its code.
+  { entry: 'lambda/live-consumer-handler.ts', outDir: 'dist/lambda-live', optional: true },
 ];
 
 let warnings = 0;
@@ -24,6 +30,10 @@ for (const bundle of BUNDLES) {
   const outDir = path.join(root, bundle.outDir);
   const outFile = path.join(outDir, 'index.mjs');
   fs.rmSync(outDir, { recursive: true, force: true });
+  if (bundle.optional && !fs.existsSync(path.join(root, bundle.entry))) {
+    console.log(`lambda: ${bundle.outDir}/ skipped: no ${bundle.entry}`);
+    continue;
+  }
   const result = await build({
     entryPoints: [path.join(root, bundle.entry)],
     outfile: outFile,

@@ -1,12 +1,15 @@
 import { CfnOutput, CfnParameter, Stack, StackProps } from 'aws-cdk-lib';
 import { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { IStream } from 'aws-cdk-lib/aws-kinesis';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { ClickstreamStack } from './clickstream-stack';
-import { INSIGHTS_PATH, InsightsApi } from './insights-api';
+import { INSIGHTS_PATH, InsightsApi, LIVE_READ_ACTIONS } from './insights-api';
+import { LiveView } from './live-view';
+import { StreamAlarms } from './stream-alarms';
 import { WarehouseDatabase } from './warehouse-db';
 import { WarehouseLoader } from './warehouse-loader';
 import { WarehouseNetwork } from './warehouse-network';
@@ -18,9 +21,17 @@ export type IngestionParts = {
   userPoolClient: IUserPoolClient;
   api: IHttpApi;
   apiEndpoint: string;
+  /** With the stream transport: the event stream and the Firehose that delivers it. */
+  stream?: { stream: IStream; deliveryStreamName: string };
 };
 
-export type AnalyticsStackProps = StackProps & IngestionParts & { loaderCode: Code; insightsCode: Code };
+export type AnalyticsStackProps = StackProps &
+  IngestionParts & {
+    loaderCode: Code;
+    insightsCode: Code;
+    /** The live consumer's bundle: required with the stream transport. */
+    liveCode?: Code;
+  };
 
 export function ingestionParts(store: ClickstreamStack): IngestionParts {
   return {
@@ -29,6 +40,9 @@ export function ingestionParts(store: ClickstreamStack): IngestionParts {
     userPoolClient: store.auth.client,
     api: store.ingest.api,
     apiEndpoint: store.ingest.api.apiEndpoint,
+    ...(store.streamTransport && {
+      stream: { stream: store.streamTransport.events.stream, deliveryStreamName: store.streamTransport.delivery.deliveryStream.ref },
+    }),
   };
 }
 
@@ -36,7 +50,8 @@ export function ingestionParts(store: ClickstreamStack): IngestionParts {
  * The analytics half on AWS: the warehouse database in its own network, the scheduled loader
  * that fills it from the raw bucket, and the insights API on the store's HTTP API. A stack of its
  * own so the store can run (and be redeployed) without it, and so the database's deletion
- * protection never stands in the way of the ingestion stack.
+ * protection never stands in the way of the ingestion stack. With the stream transport it also
+ * holds the live view (consumer, table, dead letters) and the stream's alarms, next to their topic.
  */
 export class AnalyticsStack extends Stack {
   readonly network: WarehouseNetwork;
@@ -44,6 +59,8 @@ export class AnalyticsStack extends Stack {
   readonly loader: WarehouseLoader;
   readonly insights: InsightsApi;
   readonly alarmTopic: Topic;
+  /** Only with the stream transport. */
+  readonly live?: { view: LiveView; alarms: StreamAlarms };
 
   constructor(scope: Construct, id: string, props: AnalyticsStackProps) {
     super(scope, id, props);
@@ -66,7 +83,20 @@ export class AnalyticsStack extends Stack {
       intervalMinutes: interval.valueAsString,
       alarmTopic: this.alarmTopic,
     });
+    if (props.stream) {
+      if (!props.liveCode) throw new Error('The stream transport needs the live consumer bundle (liveCode)');
+      const view = new LiveView(this, 'Live', { code: props.liveCode, stream: props.stream.stream });
+      this.network.addDynamoDbEndpoint(view.table.tableArn, LIVE_READ_ACTIONS);
+      const alarms = new StreamAlarms(this, 'StreamAlarms', {
+        consumer: view.consumer,
+        deadLetters: view.deadLetters,
+        deliveryStreamName: props.stream.deliveryStreamName,
+        topic: this.alarmTopic,
+      });
+      this.live = { view, alarms };
+    }
     this.insights = new InsightsApi(this, 'Insights', {
+      liveTable: this.live?.view.table,
       code: props.insightsCode,
       vpc: this.network.vpc,
       cluster: this.database.cluster,
@@ -90,6 +120,12 @@ export class AnalyticsStack extends Stack {
       FailedRunsQueueUrl: { value: this.loader.failedRuns.queueUrl, description: 'Scheduled loads that failed or could not run' },
       AlarmTopicArn: { value: this.alarmTopic.topicArn, description: 'Subscribe to get the analytics alarms' },
     };
+    if (this.live) {
+      const { view } = this.live;
+      outputs.LiveTableName = { value: view.table.tableName, description: 'DynamoDB table of the live view (CLICKSTREAM_LIVE_TABLE)' };
+      outputs.LiveConsumerLogGroup = { value: view.logs.logGroupName, description: 'Live consumer logs' };
+      outputs.LiveDeadLetterQueueUrl = { value: view.deadLetters.queueUrl, description: 'Stream batches the live consumer gave up on' };
+    }
     for (const [outputId, output] of Object.entries(outputs)) new CfnOutput(this, outputId, output);
   }
 }

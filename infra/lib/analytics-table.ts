@@ -8,13 +8,19 @@ import { EVENTS_PREFIX } from '../../lib/ingest/layout';
 
 export const DATABASE_NAME = 'lumen_clickstream';
 export const TABLE_NAME = 'clickstream_events';
-/** The partition column: the UTC receipt date as it appears in the key, e.g. `2026/11/23`. */
+/**
+ * The partition column: the UTC receipt date as it appears in the key, e.g. `2026/11/23`. Both
+ * transports key by it: the per-event sink by the time of receipt, Firehose by `event_timestamp`,
+ * which is that same time as the API stamped it.
+ */
 const PARTITION_COLUMN = 'dt';
 const PROJECTION_START = '2026/01/01';
 
 /**
  * The warehouse view of the raw bucket: one row per stored event. Partition projection computes
  * the `events/yyyy/MM/dd/` partitions at query time, so no crawler or `MSCK REPAIR` is needed.
+ * The same table reads both transports' objects: the JSON SerDe takes one event a line, and the
+ * text input format decompresses `.gz` objects (Firehose's `batch-*.json.gz`) by their extension.
  */
 export class AnalyticsTable extends Construct {
   readonly database: CfnDatabase;

@@ -3,6 +3,7 @@ import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination 
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { IStream } from 'aws-cdk-lib/aws-kinesis';
 import { Code, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -12,9 +13,15 @@ import { NODE_LAMBDA } from './lambda-code';
 
 const CLICKSTREAM_PATH = '/clickstream';
 
+/**
+ * Where the Lambda's sink writes: accepted events as objects in the raw bucket (per-event) or as
+ * records on the stream; the refused requests' records under `rejected/` of the bucket either way.
+ */
+export type IngestDestination = { bucket: IBucket; stream?: IStream };
+
 export type IngestApiProps = {
   code: Code;
-  bucket: IBucket;
+  destination: IngestDestination;
   allowedOrigins: string[];
   userPoolId: string;
   userPoolClientId: string;
@@ -37,6 +44,24 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   }),
 );
 
+function sinkEnvironment({ bucket, stream }: IngestDestination): Record<string, string> {
+  const rest = { CLICKSTREAM_S3_BUCKET: bucket.bucketName };
+  return stream ? { CLICKSTREAM_SINK: 'kinesis', CLICKSTREAM_KINESIS_STREAM: stream.streamName, ...rest } : rest;
+}
+
+/**
+ * Exactly what the sink does, and nothing else: in S3 no reads, deletes, tagging or ACLs, and no
+ * `events/` with the stream; on the stream only PutRecords (which needs no DescribeStream or ListShards).
+ */
+function sinkGrants({ bucket, stream }: IngestDestination): PolicyStatement[] {
+  const rejected = bucket.arnForObjects(`${REJECTED_PREFIX}*`);
+  if (!stream) return [new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${EVENTS_PREFIX}*`), rejected] })];
+  return [
+    new PolicyStatement({ actions: ['kinesis:PutRecords'], resources: [stream.streamArn] }),
+    new PolicyStatement({ actions: ['s3:PutObject'], resources: [rejected] }),
+  ];
+}
+
 /** `POST /clickstream` on an HTTP API, served by the ingestion core's Lambda adapter. */
 export class IngestApi extends Construct {
   readonly handler: LambdaFunction;
@@ -55,19 +80,13 @@ export class IngestApi extends Construct {
       timeout: Duration.seconds(10),
       logGroup: this.handlerLogs,
       environment: {
-        CLICKSTREAM_S3_BUCKET: props.bucket.bucketName,
+        ...sinkEnvironment(props.destination),
         CLICKSTREAM_ALLOWED_ORIGINS: Fn.join(',', props.allowedOrigins),
         CLICKSTREAM_COGNITO_USER_POOL_ID: props.userPoolId,
         CLICKSTREAM_COGNITO_CLIENT_ID: props.userPoolClientId,
       },
     });
-    // Exactly what the sink does, and nothing else in S3 (no reads, deletes, tagging or ACLs).
-    this.handler.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['s3:PutObject'],
-        resources: [props.bucket.arnForObjects(`${EVENTS_PREFIX}*`), props.bucket.arnForObjects(`${REJECTED_PREFIX}*`)],
-      }),
-    );
+    for (const grant of sinkGrants(props.destination)) this.handler.addToRolePolicy(grant);
 
     this.api = new HttpApi(this, 'Api', {
       apiName: 'lumen-clickstream',

@@ -2,7 +2,9 @@ import { Aws, Duration } from 'aws-cdk-lib';
 import { HttpAuthorizer, HttpAuthorizerType, HttpMethod, HttpRoute, HttpRouteKey, IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { CfnUserPoolGroup, IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { IVpc, SecurityGroup, SubnetType } from 'aws-cdk-lib/aws-ec2';
+import { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { IVpc, Peer, Port, SecurityGroup, SubnetType } from 'aws-cdk-lib/aws-ec2';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Code, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DatabaseCluster } from 'aws-cdk-lib/aws-rds';
@@ -13,6 +15,8 @@ import { NODE_LAMBDA } from './lambda-code';
 import { INSIGHTS_DB_USER } from './warehouse-db';
 
 export const INSIGHTS_PATH = '/insights';
+/** What the `live` report does on the live table: Query the minute partitions, never write or scan. */
+export const LIVE_READ_ACTIONS = ['dynamodb:Query'];
 
 export type InsightsApiProps = {
   code: Code;
@@ -21,12 +25,16 @@ export type InsightsApiProps = {
   api: IHttpApi;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
+  /** The live view's table (stream transport): the `live` report reads it. */
+  liveTable?: ITable;
 };
 
 /**
  * `GET /insights/{report}` on the ingestion's HTTP API. API Gateway verifies the Cognito token
  * (signature, issuer, audience, expiry) before the Lambda runs; the Lambda still decides who may
  * read: only members of the `analysts` group. CORS comes from the API's own preflight settings.
+ * The route's `{report}` covers `live` too: with the stream transport the same Lambda answers it
+ * from the live table.
  */
 export class InsightsApi extends Construct {
   readonly handler: LambdaFunction;
@@ -43,7 +51,7 @@ export class InsightsApi extends Construct {
       description: 'May read the store insights (GET /insights/{report})',
     });
 
-    // Talks to the database and nothing else.
+    // Talks to the database and nothing else (and to the live table with the stream transport).
     const securityGroup = new SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
       description: 'Insights Lambda: the warehouse only',
@@ -60,10 +68,19 @@ export class InsightsApi extends Construct {
       vpcSubnets: { subnetType: SubnetType.PRIVATE_ISOLATED },
       securityGroups: [securityGroup],
       logGroup: this.logs,
-      environment: databaseEnvironment(props.cluster, INSIGHTS_DB_USER),
+      environment: {
+        ...databaseEnvironment(props.cluster, INSIGHTS_DB_USER),
+        ...(props.liveTable && { CLICKSTREAM_LIVE_TABLE: props.liveTable.tableName }),
+      },
     });
     props.cluster.connections.allowDefaultPortFrom(this.handler, 'insights API');
     props.cluster.grantConnect(this.handler, INSIGHTS_DB_USER);
+    if (props.liveTable) {
+      this.handler.addToRolePolicy(new PolicyStatement({ actions: LIVE_READ_ACTIONS, resources: [props.liveTable.tableArn] }));
+      // HTTPS out of isolated subnets reaches only the gateway endpoints (their prefix lists would
+      // need a lookup at synth); IAM and the DynamoDB endpoint's policy narrow it to the live table.
+      securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), 'DynamoDB (live table) through its gateway endpoint');
+    }
 
     // Declared here rather than through HttpJwtAuthorizer, which would put it in the ingestion stack.
     this.authorizer = new HttpAuthorizer(this, 'CognitoAuthorizer', {

@@ -11,6 +11,8 @@ export const DEFAULT_LAMBDA_DIR = join(DIST, 'lambda');
 export const LOADER_LAMBDA_DIR = join(DIST, 'lambda-loader');
 /** The insights API's bundle. */
 export const INSIGHTS_LAMBDA_DIR = join(DIST, 'lambda-insights');
+/** The live view's stream consumer (stream transport only). */
+export const LIVE_LAMBDA_DIR = join(DIST, 'lambda-live');
 
 /** Every bundle runs the same way: ESM `index.mjs` exporting `handler`, on Node.js 22, Graviton. */
 export const NODE_LAMBDA = { runtime: Runtime.NODEJS_22_X, architecture: Architecture.ARM_64, handler: 'index.handler' } as const;
