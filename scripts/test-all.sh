@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -rf test-results infra/test-results
-bash scripts/ensure-chromium.sh || exit 1
+bash scripts/ensure-debian-packages.sh || exit 1
 
 failed=()
 stage() {
