@@ -19,10 +19,7 @@ const BUNDLES = [
   { entry: 'lambda/handler.ts', outDir: 'dist/lambda', zip: 'dist/clickstream-lambda.zip' },
   { entry: 'lambda/loader-handler.ts', outDir: 'dist/lambda-loader', copy: { from: 'lib/warehouse/migrations', to: 'migrations' } },
   { entry: 'lambda/insights-handler.ts', outDir: 'dist/lambda-insights' },
-  // `optional`: built when its handler exists. Only the stream transport deploys it, and the CDK app
-  // refuses to synthesize that design without the bundle (infra/lib/lambda-code.ts), so skipping
-  // it here never ships a stack without its code.
-  { entry: 'lambda/live-consumer-handler.ts', outDir: 'dist/lambda-live', optional: true },
+  { entry: 'lambda/live-consumer-handler.ts', outDir: 'dist/lambda-live' },
 ];
 
 let warnings = 0;
@@ -30,10 +27,6 @@ for (const bundle of BUNDLES) {
   const outDir = path.join(root, bundle.outDir);
   const outFile = path.join(outDir, 'index.mjs');
   fs.rmSync(outDir, { recursive: true, force: true });
-  if (bundle.optional && !fs.existsSync(path.join(root, bundle.entry))) {
-    console.log(`lambda: ${bundle.outDir}/ skipped: no ${bundle.entry}`);
-    continue;
-  }
   const result = await build({
     entryPoints: [path.join(root, bundle.entry)],
     outfile: outFile,

@@ -1,20 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { Code } from 'aws-cdk-lib/aws-lambda';
 import { AnalyticsStack, ingestionParts } from '../lib/analytics-stack';
 import { ClickstreamStack } from '../lib/clickstream-stack';
 import { INSIGHTS_LAMBDA_DIR, lambdaCode, LIVE_LAMBDA_DIR, LOADER_LAMBDA_DIR } from '../lib/lambda-code';
 import type { StreamCapacity, Transport } from '../lib/transport';
 
-/**
- * Whether the root build made the live consumer's bundle: it skips it while
- * `lambda/live-consumer-handler.ts` is not in the tree. The template tests then use a stand-in that
- * fails if it ever ran; `cdk synth` itself refuses the stream design without the real bundle.
- */
-export const LIVE_BUNDLE_BUILT = existsSync(join(LIVE_LAMBDA_DIR, 'index.mjs'));
-const liveCode = () => (LIVE_BUNDLE_BUILT ? lambdaCode(LIVE_LAMBDA_DIR) : Code.fromInline('throw new Error("the live consumer bundle was not built")'));
 
 type Design = { transport?: Transport; streamCapacity?: StreamCapacity };
 
@@ -39,7 +29,7 @@ export function synthAnalytics(design: Design = {}): { stack: AnalyticsStack; st
     ...ingestionParts(store),
     loaderCode: lambdaCode(LOADER_LAMBDA_DIR),
     insightsCode: lambdaCode(INSIGHTS_LAMBDA_DIR),
-    ...(design.transport === 'stream' && { liveCode: liveCode() }),
+    ...(design.transport === 'stream' && { liveCode: lambdaCode(LIVE_LAMBDA_DIR) }),
   });
   return { stack, store, template: Template.fromStack(stack) };
 }
