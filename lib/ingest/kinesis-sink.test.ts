@@ -67,7 +67,7 @@ function throttlingClient(refuse: Refuse) {
   return { client: throttled, calls };
 }
 
-describe('Kinesis sink against kinesis-local', () => {
+describe('Kinesis sink against kinesis-local', { timeout: 30_000 }, () => {
   it('puts each accepted event on the stream as its stored JSON, keyed by session_id, and keeps rejected ones in the folder, via the core', async () => {
     const stream = await newStream();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinesis-sink-'));
@@ -123,7 +123,7 @@ describe('Kinesis sink against kinesis-local', () => {
     await new KinesisSink({ stream, client: counted }).write(events.map(eventObject));
     expect(calls).toEqual([PUT_RECORDS_MAX_RECORDS, PUT_RECORDS_MAX_RECORDS, 100]);
     expect((await storedOn(stream)).map(({ event }) => event.event_id).sort()).toEqual(events.map((event) => event.event_id).sort());
-  }, 30_000);
+  });
 
   it('keeps each PutRecords call within 5 MB (a unit check: the stream is not called)', async () => {
     const sizes: number[] = [];
