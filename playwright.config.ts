@@ -4,6 +4,8 @@ import { E2E } from './e2e/support/env';
 // One production build serves every end-to-end test; the Cognito emulator and a warehouse run beside it.
 export default defineConfig({
   testDir: './e2e',
+  // The stream transport's journey runs under playwright.stream.config.ts, against its own servers.
+  testIgnore: ['stream/**'],
   // Playwright empties its outputDir on start: keep it apart from the other runners' reports.
   outputDir: 'test-results/playwright',
   fullyParallel: false,

@@ -1,6 +1,7 @@
 // `npm run dev`: the store on its embedded defaults. Starts the Cognito emulator (seeded with the
 // demo shopper) and `next dev` wired to it, unless the developer configured a user pool of their
-// own, then the warehouse (scripts/dev-warehouse.mjs). Ctrl-C stops both; if either one dies, the other is stopped too. A service more is one
+// own, then, with CLICKSTREAM_SINK=kinesis, the stream emulators and worker (scripts/dev-stream.mjs),
+// then the warehouse (scripts/dev-warehouse.mjs). Ctrl-C stops them all; if one dies, the rest are stopped too. A service more is one
 // entry in `PORTS` (when it listens) and one `services.start(...)` call.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { DEMO_POOL } from './cognito-seed.mjs';
 import { claimInstance, InstanceError } from './dev-instance.mjs';
 import { checkPorts, PortError, readPorts } from './dev-ports.mjs';
 import { createServices } from './dev-services.mjs';
+import { streamEnv, streamPorts, streamServices } from './dev-stream.mjs';
 import { warehousePorts, warehouseService } from './dev-warehouse.mjs';
 
 const require = createRequire(import.meta.url);
@@ -23,6 +25,7 @@ const PORTS = {
   next: { variable: 'PORT', fallback: 3000 },
   ...(ownPool ? {} : { cognito: { variable: 'COGNITO_LOCAL_PORT', fallback: 9329, host: '127.0.0.1' } }),
   ...warehousePorts(setting),
+  ...streamPorts(setting),
 };
 
 function fail(error) {
@@ -45,7 +48,8 @@ try {
 const services = createServices({
   cwd: root,
   // Quiet by default; each can be turned back on by setting it in the environment.
-  env: { NEXT_TELEMETRY_DISABLED: '1', AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1', ...process.env },
+  // Stream mode's names and endpoints go to every service: the store, the worker and the warehouse loop read them alike.
+  env: { NEXT_TELEMETRY_DISABLED: '1', AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env, ...streamEnv(ports) },
   onExit: (code) => {
     release();
     process.exit(code);
@@ -73,6 +77,10 @@ if (ownPool) {
     CLICKSTREAM_COGNITO_CLIENT_ID: DEMO_POOL.clientId,
   });
   if (started) console.log(`[dev] Cognito emulator on ${endpoint}; demo shopper in scripts/cognito-seed.mjs.`);
+}
+
+for (const { started, ...service } of streamServices(ports)) {
+  if ((await services.start(service)) && started) console.log(started);
 }
 
 await services.start({

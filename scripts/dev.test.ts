@@ -6,8 +6,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../lib/ingest/test-servers';
+import { createKinesisClient } from '../lib/stream/kinesis-client';
+import { deliveredIds } from '../lib/stream/test-objects';
+import { storedEvent } from '../lib/warehouse/test-fixtures';
 import { DEMO_POOL, DEMO_SHOPPER } from './cognito-seed.mjs';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -36,7 +40,7 @@ type Run = { child: ChildProcess; output: () => string; exited: Promise<number |
 
 function runDev(root: string, env: Record<string, string>): Run {
   // As from a terminal: none of the test runner's NODE_ENV, ports or user pool.
-  const inherited = Object.entries(process.env).filter(([key]) => !/^(NEXT_PUBLIC_|PORT$|COGNITO_LOCAL_PORT$|NODE_ENV$)/.test(key));
+  const inherited = Object.entries(process.env).filter(([key]) => !/^(NEXT_PUBLIC_|PORT$|COGNITO_LOCAL_PORT$|NODE_ENV$|CLICKSTREAM_|KINESIS_LOCAL_|DYNALITE_PORT$)/.test(key));
   // The copy has no lib/ for the warehouse loop: it is left out (scripts/warehouse-loop.test.ts runs it).
   const childEnv = { ...Object.fromEntries([...inherited, ['WAREHOUSE_LOAD_INTERVAL_SECONDS', '0']]), ...env } as NodeJS.ProcessEnv;
   const child = spawn(process.execPath, ['scripts/dev.mjs'], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -140,3 +144,44 @@ describe('npm run dev: a second one in the same folder', () => {
     expect(fs.existsSync(path.join(root, '.data/dev-instance.json'))).toBe(false);
   }, 90_000);
 });
+
+describe('CLICKSTREAM_SINK=kinesis npm run dev', () => {
+  it('starts the Kinesis and DynamoDB emulators on 127.0.0.1 and the stream worker, which delivers what reaches the stream as a batch object', async () => {
+    const root = projectCopy();
+    // The stream worker is TypeScript over lib/: the copy borrows them.
+    for (const shared of ['lib', 'tsconfig.json']) fs.symlinkSync(path.join(repo, shared), path.join(root, shared));
+    for (const file of ['stream-worker.ts', 'warehouse-env.ts']) fs.copyFileSync(path.join(repo, 'scripts', file), path.join(root, 'scripts', file));
+    const ports = { PORT: await freePort(), COGNITO_LOCAL_PORT: await freePort(), KINESIS_LOCAL_PORT: await freePort(), KINESIS_LOCAL_TLS_PORT: await freePort(), DYNALITE_PORT: await freePort() };
+    const run = runDev(root, { CLICKSTREAM_SINK: 'kinesis', ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)])) });
+    await until(() => run.output().includes('Stream worker on clickstream-events'), `the stream worker (${run.output()})`, 60_000);
+    for (const port of [ports.KINESIS_LOCAL_PORT, ports.KINESIS_LOCAL_TLS_PORT, ports.DYNALITE_PORT]) {
+      expect(listenersOn(port)).toEqual(['127.0.0.1']);
+    }
+
+    const client = createKinesisClient({ endpoint: `http://127.0.0.1:${ports.KINESIS_LOCAL_PORT}` });
+    cleanups.push(() => client.destroy());
+    const event = storedEvent();
+    await client.send(new PutRecordsCommand({ StreamName: 'clickstream-events', Records: [{ Data: Buffer.from(JSON.stringify(event)), PartitionKey: event.session_id }] }));
+    const data = path.join(root, '.data/clickstream');
+    await until(() => deliveredIds(data).includes(event.event_id), 'the batch object', 20_000);
+
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(await answers(`http://127.0.0.1:${ports.DYNALITE_PORT}/`)).toBe(false);
+    expect(listenersOn(ports.KINESIS_LOCAL_PORT)).toEqual([]);
+  }, 120_000);
+});
+
+/** The local addresses listening on a TCP port, from Linux's /proc/net/tcp{,6}. */
+function listenersOn(port: number): string[] {
+  const found: string[] = [];
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of fs.readFileSync(file, 'utf8').trim().split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      const [address, hexPort] = local.split(':');
+      if (parseInt(hexPort, 16) !== port || state !== '0A') continue;
+      found.push(address.length === 8 ? address.match(/../g)!.reverse().map((byte) => parseInt(byte, 16)).join('.') : address);
+    }
+  }
+  return found;
+}

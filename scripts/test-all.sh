@@ -21,6 +21,8 @@ stage "unit and component tests (vitest)" \
 stage "infrastructure tests (CDK synth and assertions, offline: no AWS calls)" \
   bash -c 'cd infra && npm install --no-audit --no-fund && npm test'
 stage "end-to-end tests (playwright, production build)" npx playwright test
+stage "end-to-end tests of the stream transport (the same build with CLICKSTREAM_SINK=kinesis)" \
+  npx playwright test -c playwright.stream.config.ts
 
 node scripts/test-summary.mjs || true
 if ((${#failed[@]})); then

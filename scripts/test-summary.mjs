@@ -16,8 +16,10 @@ for (const file of ['test-results/unit.json', 'infra/test-results/infra.json']) 
   totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
 }
 
-const e2e = readJson('test-results/e2e.json');
-if (e2e) {
+// The main end-to-end run and the stream transport's (playwright.stream.config.ts).
+for (const file of ['test-results/e2e.json', 'test-results/e2e-stream.json']) {
+  const e2e = readJson(file);
+  if (!e2e) continue;
   totals.passed += e2e.stats.expected + e2e.stats.flaky;
   totals.failed += e2e.stats.unexpected;
   totals.skipped += e2e.stats.skipped;

@@ -1,9 +1,21 @@
-// What the ingestion API stored in its folder sink (CLICKSTREAM_DATA_DIR): `events/YYYY/MM/DD/event-<id>.json`.
-// A stored event is never rewritten (the first copy wins), so each file is read once and kept.
+// What the ingestion API stored in its folder sink (CLICKSTREAM_DATA_DIR): `events/YYYY/MM/DD/event-<id>.json`,
+// or, with the stream transport, what the delivery wrote there: `batch-<name>.json.gz` (or `.json`),
+// one stored event a line. A stored event is never rewritten (the first copy wins) and a batch
+// object appears whole (renamed into place), so each file is read once and kept.
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
-const read = new Map<string, unknown>();
+const read = new Map<string, unknown[]>();
+const EVENT_FILE = /^event-.+\.json$/;
+const BATCH_OBJECT = /^batch-[A-Za-z0-9._-]+\.json(\.gz)?$/;
+
+function parse(file: string, name: string): unknown[] {
+  if (EVENT_FILE.test(name)) return [JSON.parse(fs.readFileSync(file, 'utf8'))];
+  const bytes = fs.readFileSync(file);
+  const text = name.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
 
 function dayFolders(dataDir: string, since: Date): string[] {
   const folders: string[] = [];
@@ -19,16 +31,16 @@ function dayFolders(dataDir: string, since: Date): string[] {
 export function storedSince(dataDir: string, since: Date): unknown[] {
   return dayFolders(dataDir, since).flatMap((folder) => {
     if (!fs.existsSync(folder)) return [];
-    return fs.readdirSync(folder).filter((name) => /^event-.+\.json$/.test(name)).flatMap((name) => {
+    return fs.readdirSync(folder).filter((name) => EVENT_FILE.test(name) || BATCH_OBJECT.test(name)).flatMap((name) => {
       const file = path.join(folder, name);
       if (!read.has(file)) {
         try {
-          read.set(file, JSON.parse(fs.readFileSync(file, 'utf8')));
+          read.set(file, parse(file, name));
         } catch {
           return []; // still being written: the next look reads it whole
         }
       }
-      return [read.get(file)];
+      return read.get(file)!;
     });
   });
 }

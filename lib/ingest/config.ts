@@ -2,8 +2,12 @@ import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 
 /** Server settings, all optional: with none set, events go to .data/clickstream and tokens are not checked. */
 export type IngestConfig = {
+  /** Where accepted events go: files under dataDir, objects in s3.bucket, or records on kinesis.stream. */
+  sink: SinkKind;
   dataDir: string;
+  /** With the kinesis sink, the rejected-events records still go here (the stream carries stored events only). */
   s3: { bucket: string; region: string | undefined; endpoint: string | undefined; conditionalWrites: boolean } | null;
+  kinesis: { stream: string; region: string | undefined; endpoint: string | undefined } | null;
   allowedOrigins: string[];
   cognito: CognitoConfig | null;
   rateLimitPerMinute: number;
@@ -11,6 +15,9 @@ export type IngestConfig = {
   trustedFront: TrustedFront | null;
   limits: IngestLimits;
 };
+
+export const SINK_KINDS = ['folder', 's3', 'kinesis'] as const;
+export type SinkKind = (typeof SINK_KINDS)[number];
 
 /** A front whose viewer headers the ingestion may believe: only CloudFront sets CloudFront-Viewer-Country. */
 export type TrustedFront = 'cloudfront';
@@ -33,11 +40,16 @@ export function readIngestConfig(env: Env = process.env): IngestConfig {
   if (issuer && !/^https?:\/\//.test(issuer)) {
     throw new ConfigError('CLICKSTREAM_COGNITO_ISSUER must be an http(s) URL');
   }
+  const sink = sinkKind(value('CLICKSTREAM_SINK'), bucket);
+  const stream = value('CLICKSTREAM_KINESIS_STREAM');
+  if (sink === 'kinesis' && !stream) throw new ConfigError('CLICKSTREAM_KINESIS_STREAM must name the stream when CLICKSTREAM_SINK is kinesis');
   return {
+    sink,
     dataDir: value('CLICKSTREAM_DATA_DIR') ?? '.data/clickstream',
     s3: bucket
       ? { bucket, region: value('CLICKSTREAM_S3_REGION'), endpoint: value('CLICKSTREAM_S3_ENDPOINT'), conditionalWrites: flag(env, 'CLICKSTREAM_S3_CONDITIONAL_WRITES', true) }
       : null,
+    kinesis: sink === 'kinesis' && stream ? { stream, region: value('CLICKSTREAM_KINESIS_REGION'), endpoint: value('CLICKSTREAM_KINESIS_ENDPOINT') } : null,
     allowedOrigins: (value('CLICKSTREAM_ALLOWED_ORIGINS') ?? '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/$/, ''))
@@ -48,6 +60,14 @@ export function readIngestConfig(env: Env = process.env): IngestConfig {
     trustedFront: trustedFront(value('CLICKSTREAM_TRUSTED_FRONT')),
     limits: { ...DEFAULT_LIMITS, bodyTimeoutMs: 1000 * positiveInt(env, 'CLICKSTREAM_BODY_TIMEOUT_SECONDS', DEFAULT_LIMITS.bodyTimeoutMs / 1000) },
   };
+}
+
+// Unset: S3 when a bucket is named, else the folder, as before the choice existed.
+function sinkKind(raw: string | undefined, bucket: string | undefined): SinkKind {
+  if (!raw) return bucket ? 's3' : 'folder';
+  if (!(SINK_KINDS as readonly string[]).includes(raw)) throw new ConfigError(`CLICKSTREAM_SINK must be ${SINK_KINDS.join(', ')} or empty, got "${raw}"`);
+  if (raw === 's3' && !bucket) throw new ConfigError('CLICKSTREAM_S3_BUCKET must name the bucket when CLICKSTREAM_SINK is s3');
+  return raw as SinkKind;
 }
 
 function trustedFront(raw: string | undefined): TrustedFront | null {

@@ -162,11 +162,12 @@ describe('ingestion core', () => {
     expect(verified(beacon)).toBe(true);
   });
 
-  it('answers 503 and acknowledges nothing when the store fails, without internals', async () => {
+  it('answers 503 with Retry-After and acknowledges nothing when the store fails, without internals', async () => {
     const { sink, handle } = setup();
     sink.fail = new Error("EACCES: permission denied, open '/srv/data/events/x.json'");
     const response = await handle(ingestRequest(batch(pageView())));
     expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
     const body = JSON.parse(response.body);
     expect(body).toEqual({ error: 'events could not be stored; retry later with the same event_id values' });
     expect(response.body).not.toMatch(/EACCES|\/srv|at .*\.ts/);

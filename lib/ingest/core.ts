@@ -35,6 +35,9 @@ export type IngestDeps = {
 
 type Outcome = { status: number; body: Record<string, unknown> };
 
+/** Seconds a client is asked to wait after a 503 (the store refused the events) before it sends them again. */
+export const STORE_RETRY_AFTER_SECONDS = 1;
+
 const JSON_TYPES = /^(application\/json|text\/plain)\s*(;|$)/i;
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): IngestResponse {
@@ -67,8 +70,10 @@ export function createIngestHandler(deps: IngestDeps) {
         return { status: 500, body: { error: 'internal error; retry later with the same event_id values' } };
       });
     }
-    // A 408's unread body is not wanted: closing the connection frees it from a slow client.
-    const extra: Record<string, string> = outcome.status === 405 ? { allow: 'POST, OPTIONS' } : outcome.status === 408 ? { connection: 'close' } : {};
+    // A 408's unread body is not wanted: closing the connection frees it from a slow client. A 503
+    // is a store that refused or throttled: the tracker waits as Retry-After says before it retries.
+    const extra: Record<string, string> =
+      outcome.status === 405 ? { allow: 'POST, OPTIONS' } : outcome.status === 408 ? { connection: 'close' } : outcome.status === 503 ? { 'retry-after': String(STORE_RETRY_AFTER_SECONDS) } : {};
     deps.log(outcome.status >= 500 ? 'error' : 'info', 'clickstream request', {
       request_id: request.requestId,
       method,

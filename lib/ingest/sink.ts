@@ -10,3 +10,16 @@ export type StoredObject = { key: string; body: string };
 export interface Sink {
   write(objects: StoredObject[]): Promise<void>;
 }
+
+/**
+ * Stored events to one sink and everything else (the rejected-events records) to another: a
+ * stream carries stored events only, so its consumers never meet a record of another shape.
+ */
+export function splitSink(events: Sink, others: Sink, isEvent: (key: string) => boolean): Sink {
+  return {
+    async write(objects) {
+      const [mine, theirs] = [objects.filter(({ key }) => isEvent(key)), objects.filter(({ key }) => !isEvent(key))];
+      await Promise.all([mine.length ? events.write(mine) : null, theirs.length ? others.write(theirs) : null]);
+    },
+  };
+}

@@ -84,3 +84,13 @@ export async function cognitoLocalTokens(endpoint: string, clientId: string, use
   if (response.status !== 200) throw new Error(`sign-in as ${user.email} answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { AuthenticationResult: { IdToken: string; AccessToken: string } }).AuthenticationResult;
 }
+
+/** The repository's kinesis-local launcher (in memory, loopback only), with `streams` created at start ("name:shards,..."). */
+export async function startKinesisLocal(streams?: string): Promise<RunningServer> {
+  const [port, tlsPort] = [await freePort(), await freePort()];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinesis-local-'));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const launcher = fileURLToPath(new URL('../../scripts/kinesis-local.mjs', import.meta.url));
+  const args = [launcher, '--port', String(port), '--tls-port', String(tlsPort), ...(streams ? ['--streams', streams] : [])];
+  return start(args, {}, dir, endpoint, endpoint);
+}

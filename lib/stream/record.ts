@@ -1,2 +1,2 @@
-/** One Kinesis record as consumers get it: from the local poller, or mapped from a Lambda's Kinesis event. */
+/** One record read from the stream, as the poller (and the Lambda's event, mapped) hands it to consumers. */
 export type StreamRecord = { sequenceNumber: string; partitionKey: string; data: Uint8Array; arrivedAt: Date };
