@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FolderSource } from './folder-source';
@@ -52,7 +54,7 @@ describe('runLoad on batched objects', () => {
     expect(source.reads).toBe(4);
   });
 
-  it('records each bad line with its object key and line number, and loads the lines around it', async () => {
+  it('records each bad line with its object key and line number, loads the lines around it, and refuses an empty object whole', async () => {
     const { root, source } = folder();
     const good = [storedEvent(), storedEvent(), storedEvent()];
     const key = writeBatchObject(root, batchKey(day(21), 'mixed'), [
@@ -66,13 +68,21 @@ describe('runLoad on batched objects', () => {
       `${JSON.stringify(good[2])}\r`, // written on Windows
     ]);
 
-    expect(await load(source)).toMatchObject({ new: 3, duplicate: 0, bad: 3, filesRead: 1 });
+    const empty = writeRawFile(root, batchKey(day(21), 'empty'), '');
+    const blank = writeBatchObject(root, batchKey(day(21), 'blank', '.json'), ['', ''], { gzip: false });
+    const directory = batchKey(day(21), 'directory');
+    fs.mkdirSync(path.join(root, directory));
+
+    expect(await load(source)).toMatchObject({ new: 3, duplicate: 0, bad: 5, filesRead: 4 });
     expect((await rowsOf(good.map((event) => event.event_id))).length).toBe(3);
     const errors = await errorsOf(key);
     expect(errors.map((row) => row.line)).toEqual([2, 3, 6]);
     expect(errors[0].error).toMatch(/^not valid JSON/);
     expect(errors[1].error).toMatch(/^not a valid stored event: event_name: /);
     expect(errors[2].error).toMatch(/^PostgreSQL refused a value: /);
+    expect(await errorsOf(empty)).toEqual([{ line: null, error: 'empty object' }]);
+    expect(await errorsOf(blank)).toEqual([]);
+    expect(await errorsOf(directory)).toEqual([{ line: null, error: 'is a directory, not a file' }]);
     expect(await load(source)).toMatchObject({ bad: 0, filesRead: 0 });
   });
 

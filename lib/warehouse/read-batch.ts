@@ -28,9 +28,11 @@ export async function readBatchObject(source: EventSource, key: string, take: Ta
         pending = [];
       }
     }
+    // Like an empty event file: nothing Firehose or the local worker would write.
+    if (!line) pending.push({ key, error: 'empty object' });
   } catch (cause) {
     if (isZlibError(cause)) pending.push({ key, error: `gzip data cut short or corrupt after line ${line}: ${cause.message}` });
-    else if (cause instanceof UnreadableFileError) pending.push({ key, error: `${cause.message} after line ${line}` });
+    else if (cause instanceof UnreadableFileError) pending.push({ key, error: line ? `${cause.message} after line ${line}` : cause.message });
     else throw cause;
   }
   await take(pending, key);
