@@ -119,6 +119,28 @@ describe('runLoad on batched objects', () => {
     expect(await load(source)).toMatchObject({ new: 0, bad: 0, filesRead: 0 });
   });
 
+  it('reads at most 4 batched objects at once, whatever the concurrency, and every one of them', async () => {
+    const { root, source } = folder();
+    const objects = Array.from({ length: 12 }, () => Array.from({ length: 30 }, () => storedEvent()));
+    objects.forEach((events, index) => writeBatchObject(root, batchKey(day(25), `at-once-${index}`), events));
+    let open = 0;
+    let most = 0;
+    const watched = {
+      ...source,
+      stream: async function* (key: string) {
+        most = Math.max(most, ++open);
+        try {
+          yield* source.stream(key);
+        } finally {
+          open -= 1;
+        }
+      },
+    };
+    expect(await load(watched, { concurrency: 64 })).toMatchObject({ new: 360, filesRead: 12 });
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(4);
+  });
+
   it('after a run whose store fails in the middle of a big object, a rerun loads the rest of it exactly once', async () => {
     const { root, source } = folder();
     const events = Array.from({ length: 1200 }, () => storedEvent());

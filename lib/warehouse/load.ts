@@ -6,7 +6,7 @@ import { migrate } from './migrate';
 import { readAhead, semaphore } from './flow';
 import { rederiveQueued } from './rederive';
 import type { FileResult } from './read';
-import { readObject } from './read-object';
+import { readObject, readSlots } from './read-object';
 import type { EventSource } from './source';
 import { readCheckpoint, unreadKeys } from './state';
 import { LoadTransaction, type BatchCounts } from './write-batch';
@@ -150,15 +150,16 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
     for await (const { day, keys } of readAhead(unreadPages(source, db, from), 4)) {
       for (const key of keys) {
         await makeRoom();
-        await slots.acquire();
+        const weight = readSlots(key, options.concurrency);
+        await slots.acquire(weight);
         if (failure) {
-          slots.release();
+          slots.release(weight);
           break;
         }
         count(unbatched, day, 1);
         // Reads may complete at once (the folder's are blocking): let the database's answers in.
         if (++dispatched % 32 === 0) await setImmediate();
-        readObject(source, key, take).catch((cause) => void (failure ??= cause)).finally(slots.release);
+        readObject(source, key, take).catch((cause) => void (failure ??= cause)).finally(() => slots.release(weight));
       }
       if (failure) break;
     }
