@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import type { StoredEvent } from '@/lib/contract/events';
 import { EVENT_COLUMNS, eventValues } from './row';
 
-export type StagedEvent = { key: string; event: StoredEvent };
+/** An event and where it came from: its file, or its object and line. */
+export type StagedEvent = { key: string; line?: number; event: StoredEvent };
 export type Inserted = { inserted: number; sessionIds: string[]; clientIds: string[] };
 
 const COLUMN_LIST = EVENT_COLUMNS.join(', ');

@@ -1,6 +1,6 @@
 // Flow control for the loader's pipeline: how much is read at once, and how far listing runs ahead.
 
-/** A bound on work in flight, with one waiter: the loop that starts the work. */
+/** A bound on work in flight, with one waiter: the loop that starts the work. Heavier work takes several slots. */
 export function semaphore(size: number) {
   let free = size;
   let wake: (() => void) | null = null;
@@ -8,12 +8,12 @@ export function semaphore(size: number) {
     while (!ready()) await new Promise<void>((resolve) => (wake = resolve));
   };
   return {
-    acquire: async () => {
-      await waitFor(() => free > 0);
-      free -= 1;
+    acquire: async (slots = 1) => {
+      await waitFor(() => free >= slots);
+      free -= slots;
     },
-    release: () => {
-      free += 1;
+    release: (slots = 1) => {
+      free += slots;
       wake?.();
       wake = null;
     },

@@ -6,6 +6,7 @@ import type { Day } from './days';
 import { isEventFileName, SourceError, UnreadableFileError, type EventSource } from './source';
 
 const PAGE_SIZE = 1000;
+const STREAM_CHUNK = 256 * 1024;
 const PART = { year: /^\d{4}$/, other: /^\d{2}$/ };
 // Errors that concern one file, not the folder as a whole: that file is bad, the load goes on.
 const FILE_ERRORS = new Set(['EISDIR', 'ENOENT', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG']);
@@ -51,11 +52,23 @@ export class FolderSource implements EventSource {
     try {
       return fs.readFileSync(path.join(this.root, key));
     } catch (error) {
-      const code = errorCode(error);
-      if (code === 'EISDIR') throw new UnreadableFileError('is a directory, not a file');
-      if (code && FILE_ERRORS.has(code)) throw new UnreadableFileError(`cannot be read (${code})`);
-      throw this.unreachable(error);
+      throw this.fileError(error);
     }
+  }
+
+  async *stream(key: string): AsyncGenerator<Buffer> {
+    try {
+      yield* fs.createReadStream(path.join(this.root, key), { highWaterMark: STREAM_CHUNK });
+    } catch (error) {
+      throw this.fileError(error);
+    }
+  }
+
+  private fileError(error: unknown): Error {
+    const code = errorCode(error);
+    if (code === 'EISDIR') return new UnreadableFileError('is a directory, not a file');
+    if (code && FILE_ERRORS.has(code)) return new UnreadableFileError(`cannot be read (${code})`);
+    return this.unreachable(error);
   }
 
   private async folders(under: string, shape: RegExp): Promise<string[]> {

@@ -5,7 +5,8 @@ import { dayOfKey, dayPrefix, shiftDay, type Day } from './days';
 import { migrate } from './migrate';
 import { readAhead, semaphore } from './flow';
 import { rederiveQueued } from './rederive';
-import { readEventFile, type FileResult } from './read';
+import type { FileResult } from './read';
+import { readObject, readSlots } from './read-object';
 import type { EventSource } from './source';
 import { lowerCheckpoint, readCheckpoint, unreadKeys } from './state';
 import { findUnlisted, type Unlisted } from './unlisted';
@@ -25,11 +26,11 @@ export type LoadOptions = {
   lookbackDays: number;
   /** Lists from this day instead when it is earlier (null: every day), for files stored into days long read. */
   from?: Day | null;
-  /** Files read at once. */
+  /** Files (or batched objects) read at once. */
   concurrency: number;
-  /** Files per COPY. */
+  /** Events per COPY. */
   batchSize?: number;
-  /** Files per transaction: sessions touched by several batches are derived once per transaction. */
+  /** Events per transaction: sessions touched by several batches are derived once per transaction. */
   commitEvery?: number;
   /** How often a long load logs its progress. */
   progressEveryMs?: number;
@@ -121,6 +122,7 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
   const started = clock().getTime();
   let lastProgress = started;
   let batch: FileResult[] = [];
+  let done: string[] = []; // the files whose last results are in `batch`
   let inTransaction = { files: 0, newest: '' };
   let writing = Promise.resolve();
   let failure: unknown = null; // stops reading; what was read is still written
@@ -147,18 +149,19 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
   const flush = async (last: boolean) => {
     while (queued.length >= WRITES_AHEAD) await queued.shift();
     if (writeFailure) throw writeFailure;
-    const files = batch;
-    batch = [];
-    for (const { key } of files) {
+    const [files, filesDone] = [batch, done];
+    [batch, done] = [[], []];
+    for (const key of filesDone) {
       count(unbatched, dayOfKey(key), -1);
       if (dayOfKey(key) > inTransaction.newest) inTransaction.newest = dayOfKey(key);
     }
     inTransaction.files += files.length;
-    // Every day before the checkpoint must be whole: not past a day that still has files in flight.
-    const checkpoint = last || inTransaction.files >= commitEvery ? [...unbatched.keys(), inTransaction.newest].sort()[0] : null;
+    // Every day before the checkpoint must be whole: not past a day that still has files in flight
+    // (a batched object is in flight until its last line; a transaction may hold only lines of one).
+    const checkpoint = last || inTransaction.files >= commitEvery ? [...unbatched.keys(), inTransaction.newest].filter(Boolean).sort()[0] : null;
     if (checkpoint !== null) inTransaction = { files: 0, newest: '' };
     writing = writing
-      .then(() => (files.length && !writeFailure ? transaction.add(files) : undefined))
+      .then(() => ((files.length || filesDone.length) && !writeFailure ? transaction.add(files, filesDone) : undefined))
       .then(() => (checkpoint !== null && !writeFailure ? commit(checkpoint) : undefined))
       .catch((cause) => {
         writeFailure ??= cause;
@@ -166,23 +169,32 @@ async function loadDays(deps: LoadDeps, options: LoadOptions, client: pg.PoolCli
       });
     queued.push(writing);
   };
+  // One flush at a time: whoever finds the batch full (this loop, or a batched object handing on
+  // its lines as it reads them) waits for it, so that a big object cannot run ahead of the database.
+  let flushing: Promise<void> | null = null;
+  const makeRoom = async () => {
+    while (batch.length >= batchSize) await (flushing ??= flush(false).finally(() => (flushing = null)));
+  };
+  const take = (results: FileResult[], finished: string | null) => {
+    batch.push(...results);
+    if (finished !== null) done.push(finished);
+    return makeRoom();
+  };
 
   try {
     for await (const { day, keys } of readAhead(unreadPages(source, db, from), 4)) {
       for (const key of keys) {
-        if (batch.length >= batchSize) await flush(false);
-        await slots.acquire();
+        await makeRoom();
+        const weight = readSlots(key, options.concurrency);
+        await slots.acquire(weight);
         if (failure) {
-          slots.release();
+          slots.release(weight);
           break;
         }
         count(unbatched, day, 1);
         // Reads may complete at once (the folder's are blocking): let the database's answers in.
         if (++dispatched % 32 === 0) await setImmediate();
-        readEventFile(source, key).then(
-          (result) => void batch.push(result),
-          (cause) => void (failure ??= cause),
-        ).finally(slots.release);
+        readObject(source, key, take).catch((cause) => void (failure ??= cause)).finally(() => slots.release(weight));
       }
       if (failure) break;
     }

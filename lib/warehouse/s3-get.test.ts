@@ -16,7 +16,7 @@ async function sdkRequest(region: string, endpoint: string | undefined, key: str
   return caught!;
 }
 
-describe('objectGetter requests', () => {
+describe('objectReader requests', () => {
   it.each([
     ['AWS, virtual-hosted', 'eu-west-1', undefined],
     ['an S3-compatible endpoint, path-style', 'us-east-1', 'http://127.0.0.1:4568'],

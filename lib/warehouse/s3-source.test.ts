@@ -1,11 +1,12 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventKey } from '../ingest/layout';
 import { S3Sink } from '../ingest/s3-sink';
 import { startS3rver, type RunningServer } from '../ingest/test-servers';
 import { reopenDays, runLoad } from './load';
 import { S3Source } from './s3-source';
-import { countingSource, loadDeps, storedEvent, TEST_LOAD_OPTIONS } from './test-fixtures';
+import { batchKey, countingSource, loadDeps, storedEvent, TEST_LOAD_OPTIONS } from './test-fixtures';
 import { freshDatabase, type TestDatabase } from './test-db';
 
 const BUCKET = 'lumen-warehouse-test';
@@ -50,6 +51,30 @@ describe('S3Source', () => {
     expect(await runLoad(loadDeps(db.pool, source), TEST_LOAD_OPTIONS)).toMatchObject({ new: 0, unlisted: { before: '2026/11/17', days: 1, files: 2, oldest: '2026/10/05' } });
     expect(await reopenDays(db.pool, source.id, '2026/10/05')).toBe('2026/11/20');
     expect(await runLoad(loadDeps(db.pool, source), TEST_LOAD_OPTIONS)).toMatchObject({ new: 2, filesRead: 2, unlisted: null });
+  }, 60_000);
+
+  it('streams batched objects of megabytes, gzip and plain, with their bad lines, and loads a redelivered one once', async () => {
+    const day = new Date(Date.UTC(2026, 10, 22, 9));
+    const events = Array.from({ length: 3000 }, (_, index) => storedEvent({ page_title: `Page ${index}` }));
+    const lines = events.map((event) => JSON.stringify(event));
+    lines.splice(1500, 0, '{"event_id": "cut'); // line 1501
+    const text = lines.join('\n') + '\n';
+    const put = (key: string, body: string | Buffer) => sink.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+    const sink = new S3Sink({ bucket: BUCKET, endpoint: s3rver.endpoint });
+    const keys = { gzip: batchKey(day, 'lumen-stream-1-2026-11-22-09-00-00-one'), plain: batchKey(day, 'local-20261122T090000-two', '.json') };
+    await put(keys.gzip, gzipSync(text));
+    const copy = text.slice(0, 200_000).replace(/\n[^\n]*$/, '\n'); // its first lines again: a redelivery
+    await put(keys.plain, copy);
+    const source = countingSource(new S3Source({ bucket: BUCKET, endpoint: s3rver.endpoint }));
+
+    const result = await runLoad(loadDeps(db.pool, source), { ...TEST_LOAD_OPTIONS, batchSize: 500, commitEvery: 1000 });
+    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM clickstream_events WHERE event_id = ANY($1)', [events.map((event) => event.event_id)]);
+    expect(rows[0].n).toBe(3000);
+    expect(result).toMatchObject({ new: 3000, duplicate: copy.split('\n').length - 1, bad: 1, filesRead: 2 });
+    const errors = await db.pool.query('SELECT line, error FROM clickstream_load_errors WHERE source_key = $1', [keys.gzip]);
+    expect(errors.rows).toEqual([{ line: 1501, error: expect.stringMatching(/^not valid JSON/) }]);
+    expect(await runLoad(loadDeps(db.pool, source), TEST_LOAD_OPTIONS)).toMatchObject({ new: 0, filesRead: 0 });
+    expect(source.reads).toBe(2);
   }, 60_000);
 
   it('reads keys that need escaping, and names the credentials when S3 refuses the signature', async () => {

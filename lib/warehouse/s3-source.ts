@@ -1,6 +1,6 @@
 import { ListObjectsV2Command, paginateListObjectsV2, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { EVENTS_PREFIX } from '@/lib/ingest/layout';
-import { objectGetter, S3HttpError } from './s3-get';
+import { objectReader, S3HttpError, type ObjectReader } from './s3-get';
 import { DAY_SHAPE, dayOfKey, dayPrefix, shiftDay, type Day } from './days';
 import { isEventFileName, SourceError, UnreadableFileError, type EventSource } from './source';
 
@@ -12,7 +12,7 @@ export class S3Source implements EventSource {
   readonly client: S3Client;
   private readonly bucket: string;
   private readonly endpoint: string | undefined;
-  private readonly get: (key: string) => Promise<Buffer | null>;
+  private readonly objects: ObjectReader;
 
   constructor(options: S3SourceOptions) {
     this.bucket = options.bucket;
@@ -22,10 +22,10 @@ export class S3Source implements EventSource {
       options.client ??
       new S3Client({
         region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
-        // Same addressing as the ingestion's S3 sink; the client lists, objectGetter reads.
+        // Same addressing as the ingestion's S3 sink; the client lists, objectReader reads.
         ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
       });
-    this.get = objectGetter({ bucket: this.bucket, endpoint: this.endpoint, region: this.client.config.region, credentials: this.client.config.credentials, maxSockets: options.maxSockets ?? 64 });
+    this.objects = objectReader({ bucket: this.bucket, endpoint: this.endpoint, region: this.client.config.region, credentials: this.client.config.credentials, maxSockets: options.maxSockets ?? 64 });
   }
 
   // One request per day that holds files: ask for the first key after the previous day's folder.
@@ -58,12 +58,23 @@ export class S3Source implements EventSource {
   async read(key: string): Promise<Buffer> {
     let body: Buffer | null;
     try {
-      body = await this.get(key);
+      body = await this.objects.get(key);
     } catch (cause) {
       throw this.unreachable(cause);
     }
     if (!body) throw new UnreadableFileError('vanished between listing and reading');
     return body;
+  }
+
+  // A connection lost half way fails the load: the object is read again, whole, by the next one.
+  async *stream(key: string): AsyncGenerator<Buffer> {
+    try {
+      const body = await this.objects.open(key);
+      if (!body) throw new UnreadableFileError('vanished between listing and reading');
+      yield* body;
+    } catch (cause) {
+      throw cause instanceof UnreadableFileError ? cause : this.unreachable(cause);
+    }
   }
 
   // Keys in deeper "folders" come back too (no delimiter: s3rver's delimited listings find nothing); keys() drops them.

@@ -1,5 +1,6 @@
 // Where the loader reads stored events from: the ingestion's folder or its bucket, in the layout
-// of lib/ingest/layout.ts (events/YYYY/MM/DD/event-<event_id>.json).
+// of lib/ingest/layout.ts (events/YYYY/MM/DD/event-<event_id>.json), and the batched objects the
+// stream transport delivers into the same day folders (events/YYYY/MM/DD/batch-<name>.json[.gz]).
 import type { Day } from './days';
 
 /**
@@ -11,10 +12,12 @@ export interface EventSource {
   readonly id: string;
   /** The days that hold files, at or after `from` (all when null), oldest first. */
   days(from: Day | null): AsyncIterable<Day>;
-  /** The event files of one day (`events/YYYY/MM/DD/`), in pages: a day of any size is never held whole. */
+  /** The event files and batched objects of one day (`events/YYYY/MM/DD/`), in pages: a day of any size is never held whole. */
   keys(dayPrefix: string): AsyncIterable<string[]>;
   /** The file's bytes; throws UnreadableFileError for a file that cannot be read (it is then bad). */
   read(key: string): Promise<Buffer>;
+  /** The object's bytes in chunks, for batched objects too big to hold; throws as `read` does, also half way. */
+  stream(key: string): AsyncIterable<Buffer>;
 }
 
 /** The store as a whole is unreachable or misconfigured; `setting` names what to fix. */
@@ -33,9 +36,18 @@ export class UnreadableFileError extends Error {
   name = 'UnreadableFileError';
 }
 
-// Temporary files (`.tmp-*`) and anything else not named like an event are not ours to read.
+// Temporary files (`.tmp-*`, a staging name) and anything else not named like an event file or a
+// batched object are not ours to read.
 const EVENT_FILE = /^event-[^/]+\.json$/;
+// One stored event per line, gzip or plain (told by its bytes: Firehose may be set either way).
+const BATCH_OBJECT = /^batch-[A-Za-z0-9._-]+\.json(\.gz)?$/;
 
+/** A name the loader reads: an event file or a batched object. */
 export function isEventFileName(name: string): boolean {
-  return EVENT_FILE.test(name);
+  return EVENT_FILE.test(name) || BATCH_OBJECT.test(name);
+}
+
+/** A key of a batched object (NDJSON), read line by line; any other key holds one event. */
+export function isBatchKey(key: string): boolean {
+  return BATCH_OBJECT.test(key.slice(key.lastIndexOf('/') + 1));
 }

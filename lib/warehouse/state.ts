@@ -29,14 +29,14 @@ export async function markRead(client: pg.PoolClient, source: string, keys: stri
   );
 }
 
-/** Keeps why each bad file was refused; a file seen bad again gets the latest reason. */
-export async function recordErrors(client: pg.PoolClient, errors: { key: string; error: string }[], now: Date): Promise<void> {
+/** Keeps why each bad file (or line of a batched object) was refused; one seen bad again gets the latest reason. */
+export async function recordErrors(client: pg.PoolClient, errors: { key: string; line?: number; error: string }[], now: Date): Promise<void> {
   if (!errors.length) return;
   await client.query(
-    `INSERT INTO clickstream_load_errors (source_key, error, seen_at)
-     SELECT key, error, $3 FROM unnest($1::text[], $2::text[]) AS e (key, error)
-     ON CONFLICT (source_key) DO UPDATE SET error = excluded.error, seen_at = excluded.seen_at`,
-    [errors.map((e) => e.key), errors.map((e) => e.error), now],
+    `INSERT INTO clickstream_load_errors (source_key, line, error, seen_at)
+     SELECT key, line, error, $4 FROM unnest($1::text[], $2::int[], $3::text[]) AS e (key, line, error)
+     ON CONFLICT (source_key, line) DO UPDATE SET error = excluded.error, seen_at = excluded.seen_at`,
+    [errors.map((e) => e.key), errors.map((e) => e.line ?? null), errors.map((e) => e.error), now],
   );
 }
 

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type pg from 'pg';
 import { storedEventSchema, type StoredEvent } from '../contract/events';
 import { eventKey } from '../ingest/layout';
@@ -76,7 +77,18 @@ export function writeRawFile(root: string, key: string, body: string | Buffer): 
   return key;
 }
 
-/** A source that counts the bodies it reads, to prove a run read none. */
+/** The key of a batched object in `day`'s folder (a Date in that UTC day), as Firehose names them. */
+export function batchKey(day: Date, name: string, extension = '.json.gz'): string {
+  return eventKey('x', day).replace(/event-x\.json$/, `batch-${name}${extension}`);
+}
+
+/** Writes events as one batched object, one JSON line each: gzip unless `gzip` is false. Returns the key. */
+export function writeBatchObject(root: string, key: string, lines: (StoredEvent | string)[], { gzip = true } = {}): string {
+  const text = lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line)) + '\n').join('');
+  return writeRawFile(root, key, gzip ? gzipSync(text) : text);
+}
+
+/** A source that counts the bodies it reads (whole or streamed), to prove a run read none. */
 export function countingSource(source: EventSource): EventSource & { reads: number } {
   const counted = {
     id: source.id,
@@ -86,6 +98,10 @@ export function countingSource(source: EventSource): EventSource & { reads: numb
     read: (key: string) => {
       counted.reads += 1;
       return source.read(key);
+    },
+    stream: (key: string) => {
+      counted.reads += 1;
+      return source.stream(key);
     },
   };
   return counted;

@@ -7,12 +7,13 @@ import { markRead, recordCheckpoint, recordErrors } from './state';
 
 export type BatchCounts = { new: number; duplicate: number; bad: number };
 
-type Refused = { key: string; error: string };
+type Refused = { key: string; line?: number; error: string };
 
 /**
  * One transaction over several batches: each batch's rows go in by COPY as it comes, and at
  * commit the files marked read, the checkpoint and the derived tables of every session and client
  * touched commit with them, or nothing does. Sessions touched by several batches are derived once.
+ * A batched object's lines may span batches and transactions: it is marked read with its last line.
  */
 export class LoadTransaction {
   files = 0;
@@ -27,17 +28,18 @@ export class LoadTransaction {
     private readonly clock: () => Date,
   ) {}
 
-  async add(files: FileResult[]): Promise<void> {
+  /** `done`: the files whose last results are in `results` (or before), marked read with them. */
+  async add(results: FileResult[], done: string[]): Promise<void> {
     if (!this.open) await this.client.query('BEGIN');
     this.open = true;
-    const good = files.filter((file): file is StagedEvent & FileResult => file.event !== undefined);
-    const refused: Refused[] = files.flatMap((file) => (file.error === undefined ? [] : [{ key: file.key, error: file.error }]));
+    const good = results.filter((result): result is StagedEvent & FileResult => result.event !== undefined);
+    const refused: Refused[] = results.flatMap(({ key, line, error }) => (error === undefined ? [] : [{ key, line, error }]));
     const unreadable = refused.length;
     const inserted = await this.insertOrBisect(good, refused);
     const now = this.clock();
     await recordErrors(this.client, refused, now);
-    await markRead(this.client, this.source, files.map((file) => file.key), now);
-    this.files += files.length;
+    await markRead(this.client, this.source, done, now);
+    this.files += done.length;
     this.counts.new += inserted;
     this.counts.bad += refused.length;
     this.counts.duplicate += good.length - (refused.length - unreadable) - inserted;
@@ -68,7 +70,7 @@ export class LoadTransaction {
   }
 
   // A value that passed the schema but not PostgreSQL (a NUL character, say) fails the whole COPY:
-  // halve the batch until the refused file stands alone, and keep the rest.
+  // halve the batch until the refused file (or line) stands alone, and keep the rest.
   private async insertOrBisect(events: StagedEvent[], refused: Refused[]): Promise<number> {
     if (!events.length) return 0;
     await this.client.query('SAVEPOINT batch_rows');
@@ -83,7 +85,7 @@ export class LoadTransaction {
       await this.client.query('ROLLBACK TO SAVEPOINT batch_rows');
       await this.client.query('RELEASE SAVEPOINT batch_rows');
       if (events.length === 1) {
-        refused.push({ key: events[0].key, error: `PostgreSQL refused a value: ${(cause as Error).message}` });
+        refused.push({ key: events[0].key, line: events[0].line, error: `PostgreSQL refused a value: ${(cause as Error).message}` });
         return 0;
       }
       const half = Math.ceil(events.length / 2);
