@@ -1,6 +1,6 @@
-// The local stand-in for Firehose (and, once added to lib/stream/worker.ts, the live view's
-// Lambda) in `CLICKSTREAM_SINK=kinesis npm run dev`: reads the stream CLICKSTREAM_KINESIS_STREAM
-// and delivers batched objects into CLICKSTREAM_DATA_DIR. SIGINT/SIGTERM: the batches in hand are
+// The local stand-in for Firehose and for the live view's Lambda in `CLICKSTREAM_SINK=kinesis npm
+// run dev`: reads the stream CLICKSTREAM_KINESIS_STREAM, delivers batched objects into
+// CLICKSTREAM_DATA_DIR and, with CLICKSTREAM_LIVE_TABLE set, keeps the live table. SIGINT/SIGTERM: the batches in hand are
 // written and checkpointed, then exit 0. See docs/ingestion.md, "Stream transport".
 import { describeError, devLogger } from '@/lib/ingest/log';
 import { readStreamWorkerConfig } from '@/lib/stream/config';

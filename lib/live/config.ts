@@ -18,13 +18,17 @@ export function readLiveConfig(env: Env = process.env): LiveConfig | null {
  * The table's client. An emulator (an endpoint set) checks no credentials, so fixed local ones stand
  * in where the environment has none, and any region does.
  */
-export function liveClient(config: LiveConfig, env: Env = process.env): DynamoDBDocumentClient {
+export function liveDynamoClient(config: LiveConfig, env: Env = process.env): DynamoDBClient {
   const local = config.endpoint && !env.AWS_ACCESS_KEY_ID ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {};
-  const client = new DynamoDBClient({
+  return new DynamoDBClient({
     region: config.region ?? (config.endpoint ? 'us-east-1' : undefined),
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     ...local,
   });
+}
+
+/** The document client the consumer and the report use, over `dynamo` (which creates the table). */
+export function liveClient(config: LiveConfig, env: Env = process.env, dynamo = liveDynamoClient(config, env)): DynamoDBDocumentClient {
   // Events carry explicit nulls (a page view has no product): DynamoDB stores them as NULL.
-  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
 }
