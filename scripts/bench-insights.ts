@@ -2,10 +2,13 @@
 // the last 30 and the last 90 days of the warehouse (DATABASE_URL, else the embedded one), as an
 // analyst with a real emulator token. Fill it first with
 //   npm run demo:traffic -- --events 1000000 --days 90 && npm run warehouse:load
-// Beside each report: its 90-day time over its 30-day time; and, side by side in the same run, the
-// funnel computed from the raw events against the pre-aggregated funnel_step. A benchmark, not a test.
+// Beside each report: its 90-day time over its 30-day time and the machine's load average while it
+// ran (the machine may be shared: a p95 over the target under load is not the report's alone); and,
+// side by side in the same run, the funnel computed from the raw events against the pre-aggregated
+// funnel_step. A benchmark, not a test.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { cognitoLocalTokens, startCognitoLocal } from '@/lib/ingest/test-servers';
 import { funnelReport } from '@/lib/insights/funnel';
@@ -42,6 +45,8 @@ FROM paths`;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (n: number) => n.toFixed(1).padStart(7);
+const load = () => os.loadavg()[0].toFixed(2).padStart(5);
+const REPORT_WIDTH = Math.max(...REPORT_NAMES.map((name) => name.length));
 
 function lastDays(days: number, latest: Date): DateRange {
   const to = latest.toISOString().slice(0, 10);
@@ -82,23 +87,26 @@ try {
   const { IdToken } = await cognitoLocalTokens(cognito.endpoint, DEMO_POOL.clientId, DEMO_ANALYST);
 
   const ranges = { '30 days': lastDays(30, latest), '90 days': lastDays(90, latest) };
-  console.log(`\n${RUNS} warm runs each (after ${WARM_UP} warm-up); server time = the core's Server-Timing total, target p95 < ${TARGET_MS} ms\n`);
-  console.log('report     range      p50 ms   p95 ms   90d/30d p95');
+  console.log(`\n${RUNS} warm runs each (after ${WARM_UP} warm-up); server time = the core's Server-Timing total, target p95 < ${TARGET_MS} ms`);
+  console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' / ')} (1 / 5 / 15 min) before the first request`);
+  console.log(`load = the 1-minute load average right after the row's runs\n`);
+  console.log(`${'report'.padEnd(REPORT_WIDTH)} range      p50 ms   p95 ms   load   90d/30d p95`);
   let failures = 0;
   for (const report of REPORT_NAMES) {
-    const results: Record<string, { p50: number; p95: number }> = {};
+    const results: Record<string, { p50: number; p95: number; load: string }> = {};
     for (const [label, range] of Object.entries(ranges)) {
       results[label] = await timed(async () => {
         const response = await fetch(`${base}/${report}?from=${range.from}&to=${range.to}`, { headers: { authorization: `Bearer ${IdToken}` } });
         if (response.status !== 200) throw new Error(`${report} answered ${response.status}: ${await response.text()}`);
         await response.arrayBuffer();
         return Number(/total;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]);
-      });
+      }).then((figures) => ({ ...figures, load: load() }));
       if (results[label].p95 >= TARGET_MS) failures += 1;
     }
     for (const label of Object.keys(ranges)) {
       const ratio = label === '90 days' ? `${(results['90 days'].p95 / results['30 days'].p95).toFixed(2)}x` : '';
-      console.log(`${report.padEnd(10)} ${label.padEnd(8)} ${ms(results[label].p50)}  ${ms(results[label].p95)}   ${ratio}`);
+      const { p50, p95, load: during } = results[label];
+      console.log(`${report.padEnd(REPORT_WIDTH)} ${label.padEnd(8)} ${ms(p50)}  ${ms(p95)}  ${during}   ${ratio}`);
     }
   }
   server.close();
@@ -114,6 +122,7 @@ try {
     const pre = await time(() => funnelReport(warehouse.pool, range));
     console.log(`${label.padEnd(8)} raw p50 ${ms(raw.p50)} ms, pre-aggregated p50 ${ms(pre.p50)} ms: ${(raw.p50 / pre.p50).toFixed(1)}x`);
   }
+  console.log(`\nmachine: load average ${os.loadavg().map((n) => n.toFixed(2)).join(' / ')} (1 / 5 / 15 min) after the last query`);
   console.log(failures ? `\n${failures} report/range pairs at or over ${TARGET_MS} ms p95` : `\nevery report under ${TARGET_MS} ms p95`);
 } finally {
   await cognito.stop();
