@@ -4,8 +4,9 @@
 //   npm run demo:traffic -- --events 1000000 --days 90 && npm run warehouse:load
 // Beside each report: its 90-day time over its 30-day time and the machine's load average while it
 // ran (the machine may be shared: a p95 over the target under load is not the report's alone); and,
-// side by side in the same run, the funnel computed from the raw events against the pre-aggregated
-// funnel_step. A benchmark, not a test.
+// side by side in the same run on one pool of the warehouse's own settings, the funnel computed from
+// the raw events against the pre-aggregated funnel_step, and the returning query as first written
+// against today's. A benchmark, not a test; docs/insights.md keeps its data under /tmp.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
