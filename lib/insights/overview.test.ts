@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../warehouse/test-db';
+import { insertEvents, storedEvent } from '../warehouse/test-fixtures';
 import { overviewReport, overviewSchema } from './overview';
 import { ORDER_A, ORDER_C, ORDER_E, RANGE, loadStore, orderValue } from './test-fixtures';
 
@@ -36,5 +38,23 @@ describe('overview', () => {
     expect(report.previous).toEqual({
       sessions: 1, shoppers: 1, page_views: 1, orders: 1, revenue: orderValue(ORDER_E), conversion_rate: 1, average_order_value: orderValue(ORDER_E),
     });
+  });
+});
+
+describe('overview shoppers', () => {
+  it('counts a user signed in on two browsers once, and a browser whose id equals a user id apart from that user', async () => {
+    const other = await freshDatabase();
+    try {
+      const at = '2026-11-11T10:00:00.000Z';
+      const mia = randomUUID();
+      const signedIn = { user_id: mia, user_login_state: 'logged_in', identity_source: 'cognito', identity_verified: true };
+      const visit = (client_id: string, extra: object = {}) =>
+        storedEvent({ session_id: randomUUID(), client_id, event_timestamp: at, client_timestamp: at, ...extra });
+      // Mia on her laptop and on her phone; a guest browser whose client id happens to equal her user id.
+      await insertEvents(other.pool, [visit(randomUUID(), signedIn), visit(randomUUID(), signedIn), visit(mia)]);
+      expect(await overviewReport(other.pool, RANGE)).toMatchObject({ sessions: 3, shoppers: 2 });
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { count, ratio, share } from './numbers';
 import type { DateRange } from './range';
-import { queryRange, type Db } from './sessions-in-range';
+import { STARTED_IN_RANGE, queryRange, type Db } from './sessions-in-range';
 
 export const returningSchema = z.strictObject({
   cohorts: z.array(z.strictObject({ week_start: z.iso.date(), shoppers: count, returned: z.array(count) })),
@@ -21,24 +21,30 @@ export type ReturningReport = z.infer<typeof returningSchema>;
 // starts mid-week, its first week from the range's first day); their sessions count up to the
 // range's end. weeks_after 0 is the cohort itself; a buyer has a session with an order, a repeat
 // buyer two or more such sessions.
+// A shopper whose first session is in the range has all of the sessions that count in it too, so
+// the query reads the range's sessions and leaves out the shoppers seen before it, rather than
+// finding every shopper's first session among all sessions; one grouping per shopper then gives
+// the weeks they came in. The shopper key compares byte-wise (COLLATE "C"): it is only grouped,
+// never shown in order, and sorting it by the database's locale was most of the time.
 const RETURNING = `
-WITH sessions AS (
-  SELECT coalesce('user:' || user_id, 'client:' || client_id) AS shopper, started_at, orders FROM clickstream_sessions
-), cohort AS (
-  SELECT shopper, date_trunc('week', min(started_at) AT TIME ZONE 'UTC')::date AS week
-  FROM sessions GROUP BY shopper
-  HAVING min(started_at) >= $1::timestamptz AND min(started_at) < $2::timestamptz
-), visits AS (
-  SELECT c.shopper, c.week, (date_trunc('week', s.started_at AT TIME ZONE 'UTC')::date - c.week) / 7 AS weeks_after, s.orders
-  FROM cohort c JOIN sessions s USING (shopper) WHERE s.started_at < $2::timestamptz
+WITH in_range AS (
+  SELECT coalesce('user:' || user_id, 'client:' || client_id) COLLATE "C" AS shopper, started_at, orders
+  FROM clickstream_sessions WHERE ${STARTED_IN_RANGE}
+), earlier AS (
+  SELECT coalesce('user:' || user_id, 'client:' || client_id) COLLATE "C" AS shopper
+  FROM clickstream_sessions WHERE started_at < $1::timestamptz
 ), per_shopper AS (
-  SELECT shopper, max(weeks_after) > 0 AS returned, count(*) FILTER (WHERE orders > 0) AS ordering_sessions
-  FROM visits GROUP BY shopper
+  SELECT date_trunc('week', min(started_at) AT TIME ZONE 'UTC')::date AS week,
+    array_agg(DISTINCT date_trunc('week', started_at AT TIME ZONE 'UTC')::date) AS visit_weeks,
+    count(*) FILTER (WHERE orders > 0) AS ordering_sessions
+  FROM in_range r WHERE NOT EXISTS (SELECT 1 FROM earlier e WHERE e.shopper = r.shopper)
+  GROUP BY shopper
 ), grid AS (
-  SELECT week, weeks_after, count(DISTINCT shopper) AS shoppers FROM visits GROUP BY week, weeks_after
+  SELECT week, (visit_week - week) / 7 AS weeks_after, count(*) AS shoppers
+  FROM per_shopper CROSS JOIN LATERAL unnest(visit_weeks) AS visit_week GROUP BY 1, 2
 )
 SELECT (SELECT coalesce(json_agg(json_build_array(to_char(week, 'YYYY-MM-DD'), weeks_after, shoppers)), '[]') FROM grid) AS grid,
-  count(*)::int AS shoppers, count(*) FILTER (WHERE returned)::int AS returning_shoppers,
+  count(*)::int AS shoppers, count(*) FILTER (WHERE cardinality(visit_weeks) > 1)::int AS returning_shoppers,
   count(*) FILTER (WHERE ordering_sessions > 0)::int AS buyers, count(*) FILTER (WHERE ordering_sessions > 1)::int AS repeat_buyers
 FROM per_shopper`;
 

@@ -33,6 +33,9 @@ DELETE FROM clickstream_sessions s WHERE session_id = ANY($1::text[])
 
 // One row per session from all of its shopper events, in the contract's order: event_timestamp, then
 // client_timestamp, then event_id. The first event's page_url is the landing URL, its UTM values read from it.
+// The first and the last event's fields are picked in the same aggregate pass (`FILTER (WHERE rn = 1)`
+// holds one row): joining the ordered events back to themselves made PostgreSQL misjudge the rows and
+// rescan them per session, quadratic in the sessions of one call (minutes for 5,000).
 const REFRESH_SESSIONS = `
 WITH ordered AS (
   SELECT session_id, client_id, event_id, event_timestamp, event_name, user_id, identity_verified, order_id, cart_value,
@@ -49,7 +52,11 @@ WITH ordered AS (
     count(*) FILTER (WHERE event_name = 'product_view') AS product_views,
     count(*) FILTER (WHERE event_name = 'add_to_cart') AS add_to_carts,
     count(*) FILTER (WHERE event_name = 'checkout_start') AS checkouts,
-    (array_agg(user_id ORDER BY rn DESC) FILTER (WHERE identity_verified AND user_id IS NOT NULL))[1] AS verified_user
+    (array_agg(user_id ORDER BY rn DESC) FILTER (WHERE identity_verified AND user_id IS NOT NULL))[1] AS verified_user,
+    max(client_id) FILTER (WHERE rn = 1) AS client_id, max(page_path) FILTER (WHERE rn = 1) AS entry_path,
+    max(page_path) FILTER (WHERE rn_desc = 1) AS exit_path, max(page_url) FILTER (WHERE rn = 1) AS landing_url,
+    max(referrer) FILTER (WHERE rn = 1) AS referrer, max(device_type) FILTER (WHERE rn = 1) AS device_type,
+    max(browser) FILTER (WHERE rn = 1) AS browser, max(os) FILTER (WHERE rn = 1) AS os, max(country) FILTER (WHERE rn = 1) AS country
   FROM ordered GROUP BY session_id
 ), distinct_orders AS (
   SELECT DISTINCT ON (session_id, order_id) session_id, order_id, cart_value
@@ -63,17 +70,15 @@ INSERT INTO clickstream_sessions AS s (
   add_to_carts, checkouts, orders, revenue, entry_path, exit_path, referrer, device_type, browser, os, country, converted,
   landing_url, utm_source, utm_medium, utm_campaign
 )
-SELECT c.session_id, f.client_id, coalesce(c.verified_user, i.user_id), c.started_at, c.ended_at,
+SELECT c.session_id, c.client_id, coalesce(c.verified_user, i.user_id), c.started_at, c.ended_at,
   extract(epoch FROM c.ended_at - c.started_at)::integer, c.events, c.page_views, c.product_views,
-  c.add_to_carts, c.checkouts, coalesce(o.orders, 0), coalesce(o.revenue, 0), f.page_path, l.page_path,
-  f.referrer, f.device_type, f.browser, f.os, f.country, coalesce(o.orders, 0) > 0,
-  f.page_url, clickstream_url_param(f.page_url, 'utm_source'), clickstream_url_param(f.page_url, 'utm_medium'),
-  clickstream_url_param(f.page_url, 'utm_campaign')
+  c.add_to_carts, c.checkouts, coalesce(o.orders, 0), coalesce(o.revenue, 0), c.entry_path, c.exit_path,
+  c.referrer, c.device_type, c.browser, c.os, c.country, coalesce(o.orders, 0) > 0,
+  c.landing_url, clickstream_url_param(c.landing_url, 'utm_source'), clickstream_url_param(c.landing_url, 'utm_medium'),
+  clickstream_url_param(c.landing_url, 'utm_campaign')
 FROM counts c
-JOIN ordered f ON f.session_id = c.session_id AND f.rn = 1
-JOIN ordered l ON l.session_id = c.session_id AND l.rn_desc = 1
 LEFT JOIN order_totals o ON o.session_id = c.session_id
-LEFT JOIN shopper_identities i ON i.client_id = f.client_id
+LEFT JOIN shopper_identities i ON i.client_id = c.client_id
 ON CONFLICT (session_id) DO UPDATE SET
   client_id = excluded.client_id, user_id = excluded.user_id, started_at = excluded.started_at,
   ended_at = excluded.ended_at, duration_s = excluded.duration_s, events = excluded.events,
