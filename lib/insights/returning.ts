@@ -22,10 +22,12 @@ export type ReturningReport = z.infer<typeof returningSchema>;
 // range's end. weeks_after 0 is the cohort itself; a buyer has a session with an order, a repeat
 // buyer two or more such sessions.
 // A shopper whose first session is in the range has all of the sessions that count in it too, so
-// the query reads the range's sessions and leaves out the shoppers seen before it, rather than
-// finding every shopper's first session among all sessions; one grouping per shopper then gives
-// the weeks they came in. The shopper key compares byte-wise (COLLATE "C"): it is only grouped,
-// never shown in order, and sorting it by the database's locale was most of the time.
+// the query reads the range's sessions (an index-only scan, migration 0013) and leaves out the
+// shoppers seen before it. Each shopper's weeks come back as a bit mask (bit k: a session in the
+// range's week k), which one hash aggregation computes without sorting; shoppers with the same mask
+// and order count are then one row, and the grid is spread out here. The shopper key compares
+// byte-wise (COLLATE "C"): it is only grouped, never shown in order. A range spans at most 54
+// weeks, within a bigint.
 const RETURNING = `
 WITH in_range AS (
   SELECT coalesce('user:' || user_id, 'client:' || client_id) COLLATE "C" AS shopper, started_at, orders
@@ -34,21 +36,16 @@ WITH in_range AS (
   SELECT coalesce('user:' || user_id, 'client:' || client_id) COLLATE "C" AS shopper
   FROM clickstream_sessions WHERE started_at < $1::timestamptz
 ), per_shopper AS (
-  SELECT date_trunc('week', min(started_at) AT TIME ZONE 'UTC')::date AS week,
-    array_agg(DISTINCT date_trunc('week', started_at AT TIME ZONE 'UTC')::date) AS visit_weeks,
-    count(*) FILTER (WHERE orders > 0) AS ordering_sessions
+  SELECT bit_or(1::bigint << ((date_trunc('week', started_at AT TIME ZONE 'UTC')::date
+      - date_trunc('week', $1::timestamptz AT TIME ZONE 'UTC')::date) / 7)) AS weeks,
+    least(count(*) FILTER (WHERE orders > 0), 2) AS ordering_sessions
   FROM in_range r WHERE NOT EXISTS (SELECT 1 FROM earlier e WHERE e.shopper = r.shopper)
   GROUP BY shopper
-), grid AS (
-  SELECT week, (visit_week - week) / 7 AS weeks_after, count(*) AS shoppers
-  FROM per_shopper CROSS JOIN LATERAL unnest(visit_weeks) AS visit_week GROUP BY 1, 2
 )
-SELECT (SELECT coalesce(json_agg(json_build_array(to_char(week, 'YYYY-MM-DD'), weeks_after, shoppers)), '[]') FROM grid) AS grid,
-  count(*)::int AS shoppers, count(*) FILTER (WHERE cardinality(visit_weeks) > 1)::int AS returning_shoppers,
-  count(*) FILTER (WHERE ordering_sessions > 0)::int AS buyers, count(*) FILTER (WHERE ordering_sessions > 1)::int AS repeat_buyers
-FROM per_shopper`;
+SELECT weeks::text AS weeks, ordering_sessions::int, count(*)::int AS shoppers FROM per_shopper GROUP BY 1, 2`;
 
-type Row = { grid: [string, number, number][]; shoppers: number; returning_shoppers: number; buyers: number; repeat_buyers: number };
+/** Shoppers with the same weeks in the range (`weeks`, a bit mask as text) and 0, 1 or 2+ sessions with an order. */
+type Row = { weeks: string; ordering_sessions: number; shoppers: number };
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -58,24 +55,33 @@ export function weekStart(day: string): number {
   return ms - ((new Date(ms).getUTCDay() + 6) % 7) * 86_400_000;
 }
 
+/** The week numbers set in a mask, lowest first. */
+function weeksOf(mask: string): number[] {
+  return [...BigInt(mask).toString(2)].reverse().flatMap((bit, week) => (bit === '1' ? [week] : []));
+}
+
 export async function returningReport(db: Db, range: DateRange): Promise<ReturningReport> {
-  const [row] = await queryRange<Row>(db, RETURNING, range);
-  const cells = new Map(row.grid.map(([week, after, shoppers]) => [`${week}+${after}`, shoppers]));
-  const last = weekStart(range.to);
-  const cohorts: ReturningReport['cohorts'] = [];
-  // Every week of the range, zeros included; a cohort's row runs to the range's last week.
-  for (let week = weekStart(range.from); week <= last; week += WEEK_MS) {
-    const weekStartDay = new Date(week).toISOString().slice(0, 10);
-    const returned = Array.from({ length: (last - week) / WEEK_MS }, (_, k) => cells.get(`${weekStartDay}+${k + 1}`) ?? 0);
-    cohorts.push({ week_start: weekStartDay, shoppers: cells.get(`${weekStartDay}+0`) ?? 0, returned });
+  const rows = await queryRange<Row>(db, RETURNING, range);
+  const first = weekStart(range.from);
+  const weeks = (weekStart(range.to) - first) / WEEK_MS + 1;
+  // cells[cohort][weeks after]: a cohort's row runs to the range's last week.
+  const cells = Array.from({ length: weeks }, (_, cohort) => new Array<number>(weeks - cohort).fill(0));
+  const totals = { shoppers: 0, returning_shoppers: 0, buyers: 0, repeat_buyers: 0 };
+  for (const row of rows) {
+    const [cohort, ...later] = weeksOf(row.weeks);
+    for (const week of [cohort, ...later]) cells[cohort][week - cohort] += row.shoppers;
+    totals.shoppers += row.shoppers;
+    if (later.length) totals.returning_shoppers += row.shoppers;
+    if (row.ordering_sessions > 0) totals.buyers += row.shoppers;
+    if (row.ordering_sessions > 1) totals.repeat_buyers += row.shoppers;
   }
   return {
-    cohorts,
-    shoppers: row.shoppers,
-    returning_shoppers: row.returning_shoppers,
-    returning_share: ratio(row.returning_shoppers, row.shoppers),
-    buyers: row.buyers,
-    repeat_buyers: row.repeat_buyers,
-    repeat_buyer_share: ratio(row.repeat_buyers, row.buyers),
+    cohorts: cells.map(([shoppers, ...returned], cohort) => ({ week_start: new Date(first + cohort * WEEK_MS).toISOString().slice(0, 10), shoppers, returned })),
+    shoppers: totals.shoppers,
+    returning_shoppers: totals.returning_shoppers,
+    returning_share: ratio(totals.returning_shoppers, totals.shoppers),
+    buyers: totals.buyers,
+    repeat_buyers: totals.repeat_buyers,
+    repeat_buyer_share: ratio(totals.repeat_buyers, totals.buyers),
   };
 }
