@@ -1,5 +1,22 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
 import { E2E } from './e2e/support/env';
+
+// The Cognito emulator and the warehouse, which the stream transport's run (playwright.stream.config.ts) starts too.
+export const besideTheStore: Extract<PlaywrightTestConfig['webServer'], unknown[]> = [
+  {
+    command: `node scripts/cognito-local.mjs --port ${E2E.cognitoPort} --dir ${E2E.cognitoDir}`,
+    url: `${E2E.cognitoEndpoint}/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+  {
+    command: `npx tsx scripts/warehouse-server.ts --dir ${E2E.warehouseDir} --port ${E2E.warehousePort}`,
+    port: E2E.warehousePort,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    timeout: 60_000,
+  },
+];
 
 // One production build serves every end-to-end test; the Cognito emulator and a warehouse run beside it.
 export default defineConfig({
@@ -25,19 +42,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   // Against E2E_BASE_URL (npm run dev, a deployed preview), nothing is started here.
   webServer: E2E.external ? [] : [
-    {
-      command: `node scripts/cognito-local.mjs --port ${E2E.cognitoPort} --dir ${E2E.cognitoDir}`,
-      url: `${E2E.cognitoEndpoint}/health`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-    },
-    {
-      command: `npx tsx scripts/warehouse-server.ts --dir ${E2E.warehouseDir} --port ${E2E.warehousePort}`,
-      port: E2E.warehousePort,
-      reuseExistingServer: false,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-      timeout: 60_000,
-    },
+    ...besideTheStore,
     {
       command: `npm run build && npx next start -H 127.0.0.1 -p ${E2E.port}`,
       url: `${E2E.baseURL}/`,

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import base from './playwright.config';
+import base, { besideTheStore } from './playwright.config';
 import { E2E } from './e2e/support/env';
 
 // The stream transport end to end: the same production build as playwright.config.ts, started with
@@ -28,19 +28,7 @@ export default defineConfig({
   outputDir: 'test-results/playwright-stream',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-stream.json' }]],
   webServer: [
-    {
-      command: `node scripts/cognito-local.mjs --port ${E2E.cognitoPort} --dir ${E2E.cognitoDir}`,
-      url: `${E2E.cognitoEndpoint}/health`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-    },
-    {
-      command: `npx tsx scripts/warehouse-server.ts --dir ${E2E.warehouseDir} --port ${E2E.warehousePort}`,
-      port: E2E.warehousePort,
-      reuseExistingServer: false,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-      timeout: 60_000,
-    },
+    ...besideTheStore,
     {
       command: `node scripts/kinesis-local.mjs --port ${kinesisPort} --tls-port ${kinesisTlsPort} --streams clickstream-events:1`,
       port: kinesisPort,
