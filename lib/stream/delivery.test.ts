@@ -48,7 +48,7 @@ describe('local delivery (the Firehose stand-in)', () => {
     const [[key, lines]] = [...readObjects(root, 'errors')];
     expect(key).toMatch(/^errors\/2026\/12\/07\/batch-local-/);
     const errors = lines.map((line) => JSON.parse(line));
-    expect(errors.map((error) => error.error_message)).toEqual([expect.stringMatching(/^not JSON: /), expect.stringMatching(/^event_id: /)]);
+    expect(errors.map((error) => error.error_message)).toEqual([expect.stringMatching(/^not valid JSON: /), expect.stringMatching(/^not a valid stored event: event_id: /)]);
     expect(Buffer.from(errors[0].raw_data, 'base64').toString()).toBe('{"half');
     expect(errors[1]).toMatchObject({ partition_key: 'p', arrived_at: '2026-12-07T23:59:59.500Z' });
   });

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { storedEventSchema } from '@/lib/contract/events';
+import { parseStoredEvent } from '@/lib/contract/parse-stored';
 import { EVENTS_PREFIX } from '@/lib/ingest/layout';
 import { STAGING_FOLDER } from '@/lib/ingest/fs-sink';
 import type { StreamConsumer } from './poller';
@@ -75,9 +75,9 @@ async function deliver(root: string, records: StreamRecord[], at: Date): Promise
   const add = <T>(groups: Map<string, T[]>, key: string, item: T) => (groups.get(key) ?? groups.set(key, []).get(key)!).push(item);
   for (const record of records) {
     const text = Buffer.from(record.data).toString('utf8');
-    const checked = check(text);
-    if (checked.ok) {
-      const day = `${EVENTS_PREFIX}${dayPath(checked.eventTimestamp)}`;
+    const checked = parseStoredEvent(text);
+    if (checked.event) {
+      const day = `${EVENTS_PREFIX}${dayPath(new Date(checked.event.event_timestamp).toISOString())}`;
       add(days, day, text);
     } else {
       const day = `${ERRORS_PREFIX}${dayPath(record.arrivedAt.toISOString())}`;
@@ -87,18 +87,6 @@ async function deliver(root: string, records: StreamRecord[], at: Date): Promise
   }
   const objects: [string, string[]][] = [...days, ...[...errors].map(([day, lines]): [string, string[]] => [day, lines.map((line) => JSON.stringify(line))])];
   await Promise.all(objects.map(([day, lines]) => writeObject(root, `${day}/batch-local-${stamp(at)}-${randomUUID()}.json.gz`, `${lines.join('\n')}\n`)));
-}
-
-function check(text: string): { ok: true; eventTimestamp: string } | { ok: false; error: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `not JSON: ${(error as Error).message}` };
-  }
-  const parsed = storedEventSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(event)'}: ${issue.message}`).join('; ') };
-  return { ok: true, eventTimestamp: new Date(parsed.data.event_timestamp).toISOString() };
 }
 
 async function writeObject(root: string, key: string, text: string): Promise<void> {

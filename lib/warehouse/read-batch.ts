@@ -3,7 +3,8 @@
 import readline from 'node:readline';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { parseEvent, type FileResult, type Take } from './read';
+import { parseStoredEvent } from '@/lib/contract/parse-stored';
+import type { FileResult, Take } from './read';
 import { UnreadableFileError, type EventSource } from './source';
 
 // Lines handed on at once: small against the loader's COPY batches, large against a call's cost.
@@ -22,7 +23,7 @@ export async function readBatchObject(source: EventSource, key: string, take: Ta
     for await (const text of objectLines(source.stream(key))) {
       line += 1;
       if (!text.trim()) continue;
-      pending.push({ key, line, ...parseEvent(text) });
+      pending.push({ key, line, ...parseStoredEvent(text) });
       if (pending.length >= LINES_PER_TAKE) {
         await take(pending, null);
         pending = [];

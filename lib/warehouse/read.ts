@@ -1,4 +1,5 @@
-import { fieldErrors, storedEventSchema, type StoredEvent } from '@/lib/contract/events';
+import type { StoredEvent } from '@/lib/contract/events';
+import { parseStoredEvent } from '@/lib/contract/parse-stored';
 import { UnreadableFileError, type EventSource } from './source';
 
 /** One event read, or why it is bad: a whole event file, or one line of a batched object (`line`, from 1). */
@@ -21,22 +22,5 @@ export async function readEventFile(source: EventSource, key: string): Promise<F
     throw cause;
   }
   if (!body.length) return { key, error: 'empty file' };
-  return { key, ...parseEvent(body.toString('utf8')) };
-}
-
-/** One stored event from its JSON text, or why it is not one. */
-export function parseEvent(text: string): { event: StoredEvent } | { error: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    // A file cut short by a crash or a full disk ends up here too.
-    return { error: `not valid JSON: ${(cause as Error).message}` };
-  }
-  const parsed = storedEventSchema.safeParse(json);
-  if (!parsed.success) {
-    const reasons = fieldErrors(parsed.error).map(({ field, message }) => `${field}: ${message}`);
-    return { error: `not a valid stored event: ${reasons.join('; ')}` };
-  }
-  return { event: parsed.data };
+  return { key, ...parseStoredEvent(body.toString('utf8')) };
 }
