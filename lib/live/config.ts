@@ -2,6 +2,7 @@
 // `live` report reads. Unset: no live table, and the report reads the warehouse instead.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { emulatorCredentials } from '../stream/emulator';
 
 export type LiveConfig = { table: string; endpoint: string | undefined; region: string | undefined };
 
@@ -14,16 +15,12 @@ export function readLiveConfig(env: Env = process.env): LiveConfig | null {
   return { table, endpoint: value('CLICKSTREAM_DYNAMODB_ENDPOINT'), region: value('CLICKSTREAM_DYNAMODB_REGION') ?? value('AWS_REGION') };
 }
 
-/**
- * The table's client. An emulator (an endpoint set) checks no credentials, so fixed local ones stand
- * in where the environment has none, and any region does.
- */
+/** The table's client; an emulator (an endpoint set) takes any region. */
 export function liveDynamoClient(config: LiveConfig, env: Env = process.env): DynamoDBClient {
-  const local = config.endpoint && !env.AWS_ACCESS_KEY_ID ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {};
   return new DynamoDBClient({
     region: config.region ?? (config.endpoint ? 'us-east-1' : undefined),
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    ...local,
+    ...emulatorCredentials(config.endpoint, env),
   });
 }
 
