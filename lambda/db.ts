@@ -29,7 +29,8 @@ export function readDbConfig(env: Env = process.env): DbConfig {
  * the function's credentials: no network call). End it when the invocation is done: a frozen
  * Lambda keeps its sockets open, and Aurora does not pause while any connection is open.
  */
-export function createIamPool(config: DbConfig, options: { max: number; connectionTimeoutMillis: number }): pg.Pool {
+/** `options`: the connections' server settings (`-c name=value`), as libpq's `options`. */
+export function createIamPool(config: DbConfig, options: { max: number; connectionTimeoutMillis: number; options?: string }): pg.Pool {
   const signer = new Signer({ hostname: config.host, port: config.port, username: config.user, region: config.region });
   const pool = new pg.Pool({
     host: config.host,
@@ -41,6 +42,7 @@ export function createIamPool(config: DbConfig, options: { max: number; connecti
     ssl: { rejectUnauthorized: true },
     max: options.max,
     connectionTimeoutMillis: options.connectionTimeoutMillis,
+    options: options.options,
   });
   // A connection dropped by the server must not crash the invocation; the next query reconnects.
   pool.on('error', () => {});

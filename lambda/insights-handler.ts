@@ -1,8 +1,8 @@
 import type { TokenClaims } from '../lib/ingest/cognito-verifier';
 import { describeError, jsonLogger, type Logger } from '../lib/ingest/log';
 import { createInsightsHandler, type InsightsResponse } from '../lib/insights/core';
-import { streamLive, type LiveReader } from '../lib/insights/live';
-import { liveClient, readLiveConfig } from '../lib/live/config';
+import { REPORT_CONNECTION_OPTIONS } from '../lib/insights/config';
+import { liveReaderFromEnv, type LiveReader } from '../lib/insights/live';
 import type { Db } from '../lib/insights/sessions-in-range';
 import { headerLookup, type HttpApiEvent, type HttpApiResult } from './api-gateway';
 import { createIamPool, readDbConfig, type DbConfig } from './db';
@@ -32,16 +32,13 @@ const MISCONFIGURED: HttpApiResult = {
 export async function handler(event: InsightsEvent): Promise<HttpApiResult> {
   try {
     db ??= readDbConfig();
-    if (live === undefined) {
-      const config = readLiveConfig();
-      live = config ? streamLive(liveClient(config), config) : null;
-    }
+    if (live === undefined) live = liveReaderFromEnv();
   } catch (cause) {
     jsonLogger('error', 'insights configuration is invalid', describeError(cause));
     return MISCONFIGURED;
   }
   // One pool per request, ended before returning, so an idle store's database can pause.
-  const pool = createIamPool(db, { max: 2, connectionTimeoutMillis: 25_000 });
+  const pool = createIamPool(db, { max: 2, connectionTimeoutMillis: 25_000, options: REPORT_CONNECTION_OPTIONS });
   try {
     return await answerInsightsEvent(event, pool, jsonLogger, live ?? undefined);
   } finally {

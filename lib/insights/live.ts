@@ -2,7 +2,7 @@
 // range reports, behind the same sign-in. Its source is the live table when the stream transport
 // runs (CLICKSTREAM_LIVE_TABLE), else the warehouse, and the answer says which.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { LiveConfig } from '../live/config';
+import { liveClient, readLiveConfig, type LiveConfig } from '../live/config';
 import type { LiveReport } from '../live/report';
 import { liveFromStream } from '../live/stream-source';
 import { liveFromWarehouse } from '../live/warehouse-source';
@@ -15,6 +15,12 @@ export type LiveReader = (now: Date) => Promise<LiveReport>;
 export const warehouseLive = (db: Db): LiveReader => (now) => liveFromWarehouse(db, now);
 
 export const streamLive = (client: DynamoDBDocumentClient, config: LiveConfig): LiveReader => (now) => liveFromStream(client, config.table, now);
+
+/** The live table's reader when CLICKSTREAM_LIVE_TABLE is set; null: the report reads the warehouse. */
+export function liveReaderFromEnv(env: Record<string, string | undefined> = process.env): LiveReader | null {
+  const config = readLiveConfig(env);
+  return config ? streamLive(liveClient(config, env), config) : null;
+}
 
 export const LIVE_TABLE_UNREACHABLE = 'the live table is not reachable right now; the Live panel tries again in a few seconds';
 
