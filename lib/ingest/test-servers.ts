@@ -94,3 +94,12 @@ export async function startKinesisLocal(streams?: string): Promise<RunningServer
   const args = [launcher, '--port', String(port), '--tls-port', String(tlsPort), ...(streams ? ['--streams', streams] : [])];
   return start(args, {}, dir, endpoint, endpoint);
 }
+
+/** dynalite, the DynamoDB emulator, in memory. Its probe is any HTTP answer: it has no health route. */
+export async function startDynaliteServer(): Promise<RunningServer> {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dynalite-'));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const bin = fileURLToPath(new URL('../../node_modules/dynalite/cli.js', import.meta.url));
+  return start([bin, '--host', '127.0.0.1', '--port', String(port)], {}, dir, endpoint, endpoint);
+}
