@@ -32,6 +32,14 @@ export function probePort(port, host) {
   });
 }
 
+/** Whether something accepts connections on 127.0.0.1:`port`: a service's readiness check. */
+export function listening(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' }, () => socket.end(() => resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /** Throws a PortError for the first port that cannot be listened on; checks them all before any starts. */
 export async function checkPorts(ports, root) {
   const taken = new Set(Object.values(ports).map(({ port }) => port));

@@ -4,7 +4,7 @@
 // that delivers batches into CLICKSTREAM_DATA_DIR. dev.mjs adds `streamPorts(setting)` to its
 // ports, `streamEnv(ports)` to every service's environment and starts `streamServices(ports)`.
 // Plain `npm run dev` meets none of it: no port, no service, not even the AWS SDK is loaded.
-import net from 'node:net';
+import { listening } from './dev-ports.mjs';
 
 export const LOCAL_STREAM = 'clickstream-events';
 export const LOCAL_LIVE_TABLE = 'clickstream-live';
@@ -38,13 +38,6 @@ export function streamEnv(ports) {
     CLICKSTREAM_DYNAMODB_ENDPOINT: `http://127.0.0.1:${ports.dynamodb.port}`,
     CLICKSTREAM_DYNAMODB_REGION: REGION,
   };
-}
-
-function listening(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: '127.0.0.1' }, () => socket.end(() => resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** Ready once the emulator answers and the stream it creates at start is ACTIVE. */

@@ -2,7 +2,7 @@
 // PostgreSQL on WAREHOUSE_PG_PORT (unless DATABASE_URL names a database of your own) and loads the
 // stored events every WAREHOUSE_LOAD_INTERVAL_SECONDS; 0 leaves the warehouse out. dev.mjs adds
 // `warehousePorts(setting)` to its ports and starts `warehouseService(setting, ports.warehouse)`.
-import net from 'node:net';
+import { listening } from './dev-ports.mjs';
 
 const off = (setting) => setting('WAREHOUSE_LOAD_INTERVAL_SECONDS')?.trim() === '0';
 
@@ -10,13 +10,6 @@ const off = (setting) => setting('WAREHOUSE_LOAD_INTERVAL_SECONDS')?.trim() === 
 export function warehousePorts(setting) {
   if (off(setting) || setting('DATABASE_URL')) return {};
   return { warehouse: { variable: 'WAREHOUSE_PG_PORT', fallback: 54329, host: '127.0.0.1' } };
-}
-
-function listening(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: '127.0.0.1' }, () => socket.end(() => resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** The service for services.start(), ready once PostgreSQL listens (at once with DATABASE_URL); null when off. */
