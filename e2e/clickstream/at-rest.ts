@@ -5,13 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { isBatchKey, isEventFileName } from '../../lib/warehouse/source';
 
 const read = new Map<string, unknown[]>();
-const EVENT_FILE = /^event-.+\.json$/;
-const BATCH_OBJECT = /^batch-[A-Za-z0-9._-]+\.json(\.gz)?$/;
 
 function parse(file: string, name: string): unknown[] {
-  if (EVENT_FILE.test(name)) return [JSON.parse(fs.readFileSync(file, 'utf8'))];
+  if (!isBatchKey(name)) return [JSON.parse(fs.readFileSync(file, 'utf8'))];
   const bytes = fs.readFileSync(file);
   const text = name.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
   return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
@@ -31,7 +30,7 @@ function dayFolders(dataDir: string, since: Date): string[] {
 export function storedSince(dataDir: string, since: Date): unknown[] {
   return dayFolders(dataDir, since).flatMap((folder) => {
     if (!fs.existsSync(folder)) return [];
-    return fs.readdirSync(folder).filter((name) => EVENT_FILE.test(name) || BATCH_OBJECT.test(name)).flatMap((name) => {
+    return fs.readdirSync(folder).filter(isEventFileName).flatMap((name) => {
       const file = path.join(folder, name);
       if (!read.has(file)) {
         try {
